@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { isMessage, isOwnContentScript, isOwnPage } from '@/utils/messages';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}`;
+
+const link = { reason: 2, cues: ['official account'], confidence: 0.8, source: 'sentence' };
+const mention = { id: 1, entity: 'wechat', text: 'WeChat', snippet: 'WeChat official account', link };
+const summary = { url: 'https://example.com/', mentions: [mention], total: 1, capped: false, paused: false };
+
+describe('isMessage', () => {
+  it('accepts every well-formed message type', () => {
+    const good = [
+      { type: 'summary', summary },
+      { type: 'open-reason', reason: 6, mentionId: 3 },
+      { type: 'get-summary', tabId: 4 },
+      { type: 'get-focus', tabId: 4 },
+      { type: 'open-panel', tabId: 4 },
+      { type: 'open-panel', tabId: 4, reason: 8 },
+      { type: 'summary-changed', tabId: 4, summary: null },
+      { type: 'show-reason', tabId: 4, reason: 1 },
+      { type: 'reveal', mentionId: 0 },
+      { type: 'step', direction: -1, entities: ['taobao'], reasons: [1] },
+      { type: 'request-summary' },
+    ];
+    for (const m of good) expect(isMessage(m), JSON.stringify(m)).toBe(true);
+  });
+
+  it('rejects unknown types, wrong shapes and out-of-range values', () => {
+    const bad: unknown[] = [
+      null,
+      'summary',
+      [],
+      { type: 'nope' },
+      { type: 'open-reason', reason: 9, mentionId: 1 },
+      { type: 'open-reason', reason: 2.5, mentionId: 1 },
+      { type: 'open-reason', reason: '2', mentionId: 1 },
+      { type: 'open-reason', reason: 2, mentionId: -1 },
+      { type: 'get-summary', tabId: 'x' },
+      { type: 'step', direction: 2 },
+      { type: 'step', direction: 1, entities: ['ebay'] },
+      { type: 'summary', summary: { ...summary, mentions: [{ ...mention, entity: 'ebay' }] } },
+      { type: 'summary', summary: { ...summary, mentions: [{ ...mention, link: { ...link, confidence: 7 } }] } },
+      { type: 'summary', summary: { ...summary, mentions: [{ ...mention, snippet: 'x'.repeat(5000) }] } },
+      { type: 'summary', summary: { ...summary, total: -3 } },
+      { type: 'reveal' },
+    ];
+    for (const m of bad) expect(isMessage(m), JSON.stringify(m)?.slice(0, 80)).toBe(false);
+  });
+});
+
+describe('sender checks', () => {
+  it('tells our pages, our content scripts and strangers apart', () => {
+    const page = { id: ID, url: `${ORIGIN}/sidepanel.html` };
+    const poppedOut = { id: ID, url: `${ORIGIN}/popup.html?tab=3`, tab: { id: 9 } };
+    const content = { id: ID, url: 'https://news.example/', tab: { id: 3 }, frameId: 0 };
+    const otherExtension = { id: 'zzzz', url: 'chrome-extension://zzzz/x.html' };
+    const otherContent = { id: 'zzzz', url: 'https://news.example/', tab: { id: 3 } };
+
+    expect(isOwnPage(page, ID, ORIGIN)).toBe(true);
+    expect(isOwnPage(poppedOut, ID, ORIGIN)).toBe(true);
+    expect(isOwnPage(content, ID, ORIGIN)).toBe(false);
+    expect(isOwnPage(otherExtension, ID, ORIGIN)).toBe(false);
+    expect(isOwnPage(undefined, ID, ORIGIN)).toBe(false);
+
+    expect(isOwnContentScript(content, ID, ORIGIN)).toBe(true);
+    expect(isOwnContentScript(poppedOut, ID, ORIGIN)).toBe(false);
+    expect(isOwnContentScript(otherContent, ID, ORIGIN)).toBe(false);
+    expect(isOwnContentScript(page, ID, ORIGIN)).toBe(false);
+  });
+});

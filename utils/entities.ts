@@ -1,0 +1,82 @@
+/**
+ * The entities we highlight and their aliases in English and Chinese.
+ * Matching rules (word boundaries, normalisation, guards) live in match.ts;
+ * this file is only the table.
+ */
+import type { EntityId } from './types';
+
+export interface Entity {
+  id: EntityId;
+  /** Display name in English and Chinese. */
+  name: string;
+  nameZh: string;
+  /**
+   * Aliases as they are written. Latin aliases match case-insensitively on
+   * word boundaries; CJK aliases match anywhere. The longest alias wins.
+   */
+  aliases: readonly string[];
+  /** On by default (the article's three); the related entities are opt-in. */
+  core: boolean;
+  /** Default highlight colour (hex); the user may change it in the options. */
+  color: string;
+}
+
+export const ENTITIES: readonly Entity[] = [
+  {
+    id: 'wechat',
+    name: 'WeChat',
+    nameZh: '微信',
+    aliases: ['WeChat', 'Weixin', 'WeChat Pay', '微信', '微信支付'],
+    core: true,
+    color: '#12b76a',
+  },
+  {
+    id: 'taobao',
+    name: 'Taobao',
+    nameZh: '淘宝',
+    aliases: ['Taobao', 'Taobao.com', '淘宝', '淘宝网'],
+    core: true,
+    color: '#f97316',
+  },
+  {
+    id: 'alibaba',
+    name: 'Alibaba',
+    nameZh: '阿里巴巴',
+    aliases: ['Alibaba', 'Alibaba Group', 'Alibaba.com', '阿里巴巴', '阿里巴巴集团'],
+    core: true,
+    color: '#3b82f6',
+  },
+  {
+    id: 'tencent',
+    name: 'Tencent',
+    nameZh: '腾讯',
+    aliases: ['Tencent', '腾讯'],
+    core: false,
+    color: '#a855f7',
+  },
+  {
+    id: 'tmall',
+    name: 'Tmall',
+    nameZh: '天猫',
+    aliases: ['Tmall', '天猫'],
+    core: false,
+    color: '#e11d48',
+  },
+  {
+    id: 'alipay',
+    name: 'Alipay',
+    nameZh: '支付宝',
+    aliases: ['Alipay', '支付宝'],
+    core: false,
+    color: '#06b6d4',
+  },
+];
+
+export const ENTITY_IDS: readonly EntityId[] = ENTITIES.map((e) => e.id);
+export const CORE_ENTITY_IDS: readonly EntityId[] = ENTITIES.filter((e) => e.core).map((e) => e.id);
+
+export function entityById(id: EntityId): Entity {
+  const found = ENTITIES.find((e) => e.id === id);
+  if (!found) throw new Error(`unknown entity ${id}`);
+  return found;
+}

@@ -1,0 +1,80 @@
+/**
+ * The background's record of what each tab's frames found, merged into one
+ * TabSummary for the popup, the side panel and the badge. Pure: no browser APIs.
+ */
+import type { FrameSummary, ReasonNumber, TabSummary } from './types';
+
+export class TabState {
+  private readonly frames = new Map<number, Map<number, FrameSummary>>();
+  private readonly focus = new Map<number, ReasonNumber>();
+
+  setFrame(tabId: number, frameId: number, summary: FrameSummary): void {
+    let frames = this.frames.get(tabId);
+    if (!frames) {
+      frames = new Map();
+      this.frames.set(tabId, frames);
+    }
+    frames.set(frameId, summary);
+  }
+
+  /** A new document is loading in the tab: forget its frames (the focus reason stays for the panel). */
+  clearTab(tabId: number): void {
+    this.frames.delete(tabId);
+  }
+
+  removeTab(tabId: number): void {
+    this.frames.delete(tabId);
+    this.focus.delete(tabId);
+  }
+
+  hasTab(tabId: number): boolean {
+    return this.frames.has(tabId);
+  }
+
+  setFocus(tabId: number, reason: ReasonNumber): void {
+    this.focus.set(tabId, reason);
+  }
+
+  getFocus(tabId: number): ReasonNumber | null {
+    return this.focus.get(tabId) ?? null;
+  }
+
+  summary(tabId: number): TabSummary | null {
+    const frames = this.frames.get(tabId);
+    if (!frames) return null;
+    return mergeFrames(tabId, frames);
+  }
+}
+
+/** Frame 0 first, then the others in id order, so the list reads top-down. */
+export function mergeFrames(tabId: number, frames: ReadonlyMap<number, FrameSummary>): TabSummary {
+  const ids = [...frames.keys()].sort((a, b) => a - b);
+  const out: TabSummary = {
+    tabId,
+    url: frames.get(0)?.url ?? frames.get(ids[0] ?? 0)?.url ?? '',
+    mentions: [],
+    total: 0,
+    capped: false,
+    paused: frames.get(0)?.paused ?? false,
+    countsByEntity: {},
+    countsByReason: {},
+  };
+  for (const frameId of ids) {
+    const f = frames.get(frameId);
+    if (!f) continue;
+    out.total += f.total;
+    out.capped ||= f.capped;
+    for (const m of f.mentions) {
+      out.mentions.push({ ...m, frameId });
+      out.countsByEntity[m.entity] = (out.countsByEntity[m.entity] ?? 0) + 1;
+      if (m.link.reason !== null) out.countsByReason[m.link.reason] = (out.countsByReason[m.link.reason] ?? 0) + 1;
+    }
+  }
+  return out;
+}
+
+/** Badge text for a count: empty at zero, "999+" past three digits. */
+export function badgeText(total: number): string {
+  if (total <= 0) return '';
+  return total > 999 ? '999+' : String(total);
+}
