@@ -3,6 +3,8 @@ import { defineConfig } from 'wxt';
 
 // See README "Permissions" for why each permission is asked for.
 export default defineConfig({
+  // Parallel builds (tests, benchmarks) can use their own output folder.
+  outDir: process.env.ER_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
@@ -19,13 +21,18 @@ export default defineConfig({
     ],
   },
   manifest: ({ browser }) => ({
-    name: 'Eight Reasons',
-    description:
-      'Reading companion for "Eight reasons why WeChat e-commerce doesn\'t work": the eight arguments, and highlights of WeChat, Taobao and Alibaba linked to them.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     homepage_url: 'https://github.com/eight-reasons/eight-reasons',
     default_locale: 'en',
     permissions: ['storage'],
-    action: { default_title: 'Eight Reasons' },
+    action: { default_title: '__MSG_extName__' },
+    commands: {
+      'open-panel': { suggested_key: { default: 'Alt+Shift+E' }, description: '__MSG_cmdOpenPanel__' },
+      'toggle-highlighting': { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_cmdToggle__' },
+      'next-mention': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_cmdNext__' },
+      'prev-mention': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_cmdPrev__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
