@@ -7,7 +7,9 @@ import { browser } from 'wxt/browser';
 
 export function t(key: string, substitutions?: string | string[]): string {
   try {
-    const text = browser.i18n.getMessage(key, substitutions);
+    // Keys are checked by the locale test, not by the generated key union.
+    const getMessage = browser.i18n.getMessage as (k: string, s?: string | string[]) => string;
+    const text = getMessage(key, substitutions);
     if (text) return text;
   } catch {
     // Outside an extension context (unit tests): fall through.
