@@ -1,0 +1,199 @@
+/**
+ * Text -> alias occurrences. Pure: no DOM, no extension API.
+ *
+ * Rules (see entities.ts for the table):
+ * - Latin aliases match case-insensitively and never inside a longer Latin
+ *   word: a Latin letter or digit right before or after blocks the match.
+ * - CJK aliases match anywhere (Chinese has no word boundaries).
+ * - Leftmost, then longest: "WeChat Pay" is one match, not "WeChat".
+ * - Text as people see it: full-width forms (ＷｅＣｈａｔ) count as ASCII,
+ *   soft hyphens and zero-width characters inside a name are skipped, and a
+ *   space in an alias matches any run of whitespace.
+ *
+ * Offsets are indices into the original string, so a match may contain the
+ * skipped characters; it never starts or ends on one.
+ */
+import { ENTITIES } from './entities';
+import type { EntityId, TextMatch } from './types';
+
+/** Characters a reader does not see: soft hyphen, ZWSP/ZWNJ/ZWJ, word joiner, BOM. */
+export const IGNORABLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
+
+/**
+ * Characters whose normalisation can change a result: the ignorables, and the
+ * full-width forms of letters, digits and the dot. Other full-width punctuation
+ * maps to ASCII punctuation that neither blocks nor takes part in a match, so
+ * text without these characters is matched as it is, without a copy.
+ */
+const NEEDS_NORMALISING = /[\u00ad\u200b-\u200d\u2060\ufeff\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/;
+
+/** A Latin letter or digit (ASCII and Latin-1/Extended-A/B letters): blocks a Latin alias next to it. */
+const LATIN_WORD_CHAR = 'A-Za-z0-9\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f';
+const LATIN_WORD_RE = new RegExp(`[${LATIN_WORD_CHAR}]`);
+
+function isIgnorable(code: number): boolean {
+  return code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
+}
+
+/** Full-width ASCII variants (U+FF01..U+FF5E) -> ASCII; everything else unchanged. */
+function foldWidth(code: number): number {
+  return code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code;
+}
+
+export function isLatinAlias(alias: string): boolean {
+  return /^[\x20-\x7e]+$/.test(alias);
+}
+
+/** The text a reader sees: full-width forms folded to ASCII and ignorable characters removed. */
+export function normalizeForMatch(text: string): string {
+  if (!NEEDS_NORMALISING.test(text)) return text;
+  return normalizeWithMap(text).text;
+}
+
+interface Normalised {
+  text: string;
+  /** map[i] = index in the original string of normalised character i. */
+  map: Int32Array;
+}
+
+function normalizeWithMap(text: string): Normalised {
+  const n = text.length;
+  const map = new Int32Array(n);
+  const codes = new Uint16Array(n);
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (isIgnorable(code)) continue;
+    codes[j] = foldWidth(code);
+    map[j] = i;
+    j++;
+  }
+  // TextDecoder would need bytes; fromCharCode over chunks avoids argument-count limits.
+  let out = '';
+  const CHUNK = 8192;
+  for (let k = 0; k < j; k += CHUNK) {
+    out += String.fromCharCode.apply(null, codes.subarray(k, Math.min(j, k + CHUNK)) as unknown as number[]);
+  }
+  return { text: out, map: map.subarray(0, j) };
+}
+
+interface AliasInfo {
+  entity: EntityId;
+  alias: string;
+  latin: boolean;
+}
+
+interface Matcher {
+  /** One alternation of every alias, longest first; Latin ones carry a lookahead boundary. */
+  re: RegExp;
+  /** Lower-cased alias (spaces collapsed) -> its entity and canonical spelling. */
+  byKey: Map<string, AliasInfo>;
+}
+
+const EMPTY_MATCHER: Matcher = { re: /(?!)/g, byKey: new Map() };
+const cache = new Map<string, Matcher>();
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Key used to look an occurrence up in byKey: lower-case ASCII, whitespace runs as one space. */
+function aliasKey(s: string): string {
+  return s.replace(/\s+/g, ' ').toLowerCase();
+}
+
+function buildMatcher(entities: readonly EntityId[]): Matcher {
+  const wanted = new Set(entities);
+  const infos: AliasInfo[] = [];
+  for (const e of ENTITIES) {
+    if (!wanted.has(e.id)) continue;
+    for (const alias of e.aliases) infos.push({ entity: e.id, alias, latin: isLatinAlias(alias) });
+  }
+  if (infos.length === 0) return EMPTY_MATCHER;
+  // Longest first so the alternation prefers "WeChat Pay" over "WeChat"; ties sorted for determinism.
+  infos.sort((a, b) => b.alias.length - a.alias.length || (a.alias < b.alias ? -1 : a.alias > b.alias ? 1 : 0));
+  const parts = infos.map((info) => {
+    const body = info.alias.split(/\s+/).map(escapeRegExp).join('\\s+');
+    return info.latin ? `${body}(?![${LATIN_WORD_CHAR}])` : body;
+  });
+  const byKey = new Map<string, AliasInfo>();
+  for (const info of infos) byKey.set(aliasKey(info.alias), info);
+  // The left boundary is checked in code (see scan): a lookbehind on every
+  // alternative would stop the engine from skipping ahead by first character.
+  return { re: new RegExp(parts.join('|'), 'gi'), byKey };
+}
+
+function matcherFor(entities: readonly EntityId[]): Matcher {
+  const key = [...entities].sort().join(',');
+  let m = cache.get(key);
+  if (!m) {
+    m = buildMatcher(entities);
+    cache.set(key, m);
+  }
+  return m;
+}
+
+/**
+ * Runs the matcher over `text` (already normalised) and calls `found` for
+ * each accepted match; stops early when `found` returns false.
+ */
+function scan(m: Matcher, text: string, found: (index: number, matched: string, info: AliasInfo) => boolean): void {
+  const re = m.re;
+  re.lastIndex = 0;
+  for (let r = re.exec(text); r !== null; r = re.exec(text)) {
+    const matched = r[0];
+    const info = m.byKey.get(aliasKey(matched));
+    if (!info) {
+      re.lastIndex = r.index + 1;
+      continue;
+    }
+    if (info.latin && r.index > 0 && LATIN_WORD_RE.test(text.charAt(r.index - 1))) {
+      // Inside a longer word: no Latin alias can start here, and a CJK alias
+      // never starts with a Latin letter, so try again one character later.
+      re.lastIndex = r.index + 1;
+      continue;
+    }
+    if (!found(r.index, matched, info)) return;
+  }
+}
+
+/** All alias occurrences in `text`, sorted by start, non-overlapping. */
+export function findMatches(text: string, entities: readonly EntityId[]): TextMatch[] {
+  const m = matcherFor(entities);
+  if (m === EMPTY_MATCHER || text.length === 0) return [];
+  const out: TextMatch[] = [];
+  if (!NEEDS_NORMALISING.test(text)) {
+    scan(m, text, (index, matched, info) => {
+      out.push({ entity: info.entity, alias: info.alias, start: index, end: index + matched.length });
+      return true;
+    });
+    return out;
+  }
+  const norm = normalizeWithMap(text);
+  scan(m, norm.text, (index, matched, info) => {
+    const start = norm.map[index] as number;
+    const end = (norm.map[index + matched.length - 1] as number) + 1;
+    out.push({ entity: info.entity, alias: info.alias, start, end });
+    return true;
+  });
+  return out;
+}
+
+/** True when `text` on its own holds at least one match (same answer as findMatches(...).length > 0, cheaper). */
+export function hasCandidate(text: string, entities: readonly EntityId[]): boolean {
+  const m = matcherFor(entities);
+  if (m === EMPTY_MATCHER || text.length === 0) return false;
+  const subject = NEEDS_NORMALISING.test(text) ? normalizeWithMap(text).text : text;
+  let hit = false;
+  scan(m, subject, () => {
+    hit = true;
+    return false;
+  });
+  return hit;
+}
+
+/** The entity and canonical alias a piece of text spells, or null (e.g. "ｗｅｃｈａｔ" -> wechat/"WeChat"). */
+export function aliasEntity(text: string): { entity: EntityId; alias: string } | null {
+  const info = matcherFor(ENTITIES.map((e) => e.id)).byKey.get(aliasKey(normalizeForMatch(text)));
+  return info ? { entity: info.entity, alias: info.alias } : null;
+}
