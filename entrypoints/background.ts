@@ -21,7 +21,8 @@ import type { ReasonNumber } from '@/utils/types';
 export default defineBackground(() => {
   const state = new TabState();
   const extensionId = browser.runtime.id;
-  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  // The base URL, not URL.origin: non-special schemes have an opaque "null" origin in some runtimes.
+  const extensionOrigin = browser.runtime.getURL('/');
 
   /** Tell open extension pages (popup, panel); nobody listening is fine. */
   function broadcast(message: Message): void {
