@@ -11,13 +11,26 @@ export default defineConfig({
     build: { sourcemap: false },
   }),
   zip: {
+    // The store package holds the built extension only; never source maps.
+    exclude: ['**/*.map'],
+    // The Firefox sources zip is what a reviewer needs to rebuild the add-on:
+    // sources, config, lockfile, public/ and assets/. Test suites, benchmarks,
+    // store screenshots and every kind of output stay out. WXT already leaves
+    // out node_modules, dot files and *.test/*.spec files, and .output only
+    // when it is the output folder in use, so it is listed here as well.
     excludeSources: [
+      '.output/**',
       'test-results/**',
       'playwright-report/**',
       'artifacts/**',
-      'bench/results/**',
-      '*.log',
+      'coverage/**',
+      'tests/**',
+      'bench/**',
+      'store/screenshots/**',
+      'docs/screenshots/**',
+      '**/*.log',
       '.profile*/**',
+      'stats.html',
     ],
   },
   manifest: ({ browser }) => ({
@@ -33,6 +46,11 @@ export default defineConfig({
       'next-mention': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_cmdNext__' },
       'prev-mention': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_cmdPrev__' },
     },
+    // Minimum versions: see CHANGELOG "Browser support". Firefox 140 is the first
+    // with the CSS Custom Highlight API (and the ESR we test on); Android's
+    // data_collection_permissions key needs 142. Chrome 116 is the first with
+    // sidePanel.open(), which a click on a mention relies on (side panel 114,
+    // highlights 105).
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -41,8 +59,9 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : { minimum_chrome_version: '114' }),
+      : { minimum_chrome_version: '116' }),
   }),
 });
