@@ -27,9 +27,21 @@ export const IGNORABLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
  */
 const NEEDS_NORMALISING = /[\u00ad\u200b-\u200d\u2060\ufeff\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/;
 
-/** A Latin letter or digit (ASCII and Latin-1/Extended-A/B letters): blocks a Latin alias next to it. */
-const LATIN_WORD_CHAR = 'A-Za-z0-9\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f';
-const LATIN_WORD_RE = new RegExp(`[${LATIN_WORD_CHAR}]`);
+/**
+ * A letter of the Latin script (any case, any accent, IPA) or a decimal digit:
+ * blocks a Latin alias right next to it. Han, kana, punctuation and symbols do not.
+ */
+const LATIN_WORD_CHAR = '\\p{Script=Latin}\\p{Nd}';
+const LATIN_WORD_RE = new RegExp(`^[${LATIN_WORD_CHAR}]$`, 'u');
+
+/** Whether the code point that ends just before `index` is a Latin letter or digit. */
+function latinWordBefore(text: string, index: number): boolean {
+  if (index <= 0) return false;
+  const last = text.charCodeAt(index - 1);
+  const lead = index >= 2 ? text.charCodeAt(index - 2) : 0;
+  const isPair = last >= 0xdc00 && last <= 0xdfff && lead >= 0xd800 && lead <= 0xdbff;
+  return LATIN_WORD_RE.test(isPair ? text.slice(index - 2, index) : text.charAt(index - 1));
+}
 
 function isIgnorable(code: number): boolean {
   return code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
@@ -92,6 +104,8 @@ interface Matcher {
 
 const EMPTY_MATCHER: Matcher = { re: /(?!)/g, byKey: new Map() };
 const cache = new Map<string, Matcher>();
+/** Callers usually pass the same array for every text: skip building the key then. */
+const byArray = new WeakMap<readonly EntityId[], Matcher>();
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -120,16 +134,21 @@ function buildMatcher(entities: readonly EntityId[]): Matcher {
   for (const info of infos) byKey.set(aliasKey(info.alias), info);
   // The left boundary is checked in code (see scan): a lookbehind on every
   // alternative would stop the engine from skipping ahead by first character.
-  return { re: new RegExp(parts.join('|'), 'gi'), byKey };
+  // 'u' for the Unicode property classes; its case folding maps no other letter onto these ASCII aliases.
+  return { re: new RegExp(parts.join('|'), 'giu'), byKey };
 }
 
 function matcherFor(entities: readonly EntityId[]): Matcher {
+  const known = byArray.get(entities);
+  if (known) return known;
   const key = [...entities].sort().join(',');
   let m = cache.get(key);
   if (!m) {
     m = buildMatcher(entities);
     cache.set(key, m);
   }
+  // Arrays are taken as they are now; a caller that mutates its array in place must pass a new one.
+  byArray.set(entities, m);
   return m;
 }
 
@@ -147,7 +166,7 @@ function scan(m: Matcher, text: string, found: (index: number, matched: string, 
       re.lastIndex = r.index + 1;
       continue;
     }
-    if (info.latin && r.index > 0 && LATIN_WORD_RE.test(text.charAt(r.index - 1))) {
+    if (info.latin && latinWordBefore(text, r.index)) {
       // Inside a longer word: no Latin alias can start here, and a CJK alias
       // never starts with a Latin letter, so try again one character later.
       re.lastIndex = r.index + 1;
