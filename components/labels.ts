@@ -1,0 +1,13 @@
+/** Interface labels shared by the pages: entity names and reason labels in the UI language. */
+import { t } from '@/utils/i18n';
+import type { EntityId, ReasonNumber } from '@/utils/types';
+import { SHORT_TITLES } from './reason-model';
+
+export function entityName(id: EntityId): string {
+  return t(`entity_${id}`);
+}
+
+/** "Reason 6: Moments" */
+export function reasonLabel(n: ReasonNumber): string {
+  return t('reason_label', [String(n), SHORT_TITLES[n]]);
+}

@@ -1,0 +1,101 @@
+/**
+ * The tab's mentions grouped by entity: snippet (plain text), linked reason,
+ * the cue words that linked it, and a jump-to button. Long groups show a page
+ * at a time so a capped page (thousands of mentions) stays light.
+ */
+import { useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+import type { EntityId, MentionInfo } from '@/utils/types';
+import { entityName, reasonLabel } from './labels';
+import { type MentionGroup, mentionKey, type PanelMention } from './mention-model';
+import { splitSnippet } from './snippet';
+
+export const GROUP_PAGE = 100;
+
+export interface MentionListProps {
+  groups: readonly MentionGroup<PanelMention>[];
+  /** Key (frameId:id) of the mention revealed last. */
+  currentKey: string | null;
+  onJump: (m: PanelMention) => void;
+}
+
+export function linkText(m: MentionInfo): string {
+  if (m.link.reason === null) return t('card_unrelated');
+  if (m.link.cues.length === 0) return t('card_fallback');
+  return t('card_linkedBy', m.link.cues.join(', '));
+}
+
+function MentionItem({ m, current, onJump }: { m: PanelMention; current: boolean; onJump: (m: PanelMention) => void }) {
+  const [before, hit, after] = splitSnippet(m.snippet, m.text);
+  return (
+    <li
+      class="mention"
+      data-testid="mention"
+      data-entity={m.entity}
+      data-reason={m.link.reason ?? 'none'}
+      data-current={current ? 'true' : undefined}
+      aria-current={current ? 'true' : undefined}
+    >
+      <p class="mention-snippet">
+        {before}
+        {hit && <strong>{hit}</strong>}
+        {after}
+      </p>
+      <p class="mention-meta">
+        <span class="mention-reason">
+          {m.link.reason === null ? t('mention_noReason') : reasonLabel(m.link.reason)}
+        </span>
+        <span class="mention-cues">{linkText(m)}</span>
+      </p>
+      <button
+        type="button"
+        class="jump"
+        data-testid="jump"
+        aria-label={t('jump_label', [m.text, entityName(m.entity)])}
+        onClick={() => onJump(m)}
+      >
+        {t('jump')}
+      </button>
+    </li>
+  );
+}
+
+function Group({
+  group,
+  currentKey,
+  onJump,
+}: { group: MentionGroup<PanelMention> } & Omit<MentionListProps, 'groups'>) {
+  const [shown, setShown] = useState(GROUP_PAGE);
+  const headingId = `mentions-${group.entity}`;
+  const rest = group.mentions.length - shown;
+  return (
+    <section class="mention-group" aria-labelledby={headingId} data-entity={group.entity}>
+      <h3 id={headingId} class="mention-group-heading">
+        <span class={`swatch swatch-${group.entity as EntityId}`} aria-hidden="true" />
+        {entityName(group.entity)} <span class="group-count">({group.mentions.length})</span>
+      </h3>
+      <ul class="mention-items">
+        {group.mentions.slice(0, shown).map((m) => {
+          const key = mentionKey(m);
+          return <MentionItem key={key} m={m} current={key === currentKey} onJump={onJump} />;
+        })}
+      </ul>
+      {rest > 0 && (
+        <button type="button" class="show-more" onClick={() => setShown(shown + GROUP_PAGE)}>
+          {t('show_more', [String(Math.min(rest, GROUP_PAGE)), String(rest)])}
+        </button>
+      )}
+    </section>
+  );
+}
+
+export function MentionList({ groups, currentKey, onJump }: MentionListProps) {
+  if (groups.length === 0) return <p class="empty">{t('mentions_noneMatch')}</p>;
+  return (
+    <div class="mention-list">
+      {groups.map((g) => (
+        <Group key={g.entity} group={g} currentKey={currentKey} onJump={onJump} />
+      ))}
+    </div>
+  );
+}
