@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { noRawHtml } from './scripts/vite-no-raw-html';
 
 // See README "Permissions" for why each permission is asked for.
 export default defineConfig({
@@ -7,7 +8,7 @@ export default defineConfig({
   outDir: process.env.ER_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), noRawHtml()],
     build: { sourcemap: false },
   }),
   zip: {
