@@ -1,0 +1,59 @@
+/**
+ * A page under the strictest policy: default-src 'none', Trusted Types
+ * required, no policy allowed. Our code runs in the content script's isolated
+ * world and our styles are not page resources, so the page's CSP must not stop
+ * us, and nothing we do may cause a violation report on the page.
+ */
+import {
+  card,
+  expect,
+  hasColour,
+  highlightTexts,
+  hoverWord,
+  mentionsOnly,
+  pageRecord,
+  test,
+  waitForHighlights,
+  wordRect,
+} from './hostile-fixtures';
+import { STRICT_CSP } from './hostile-server';
+
+test('strict CSP + Trusted Types: highlights painted, card styled, no violations, no page errors', async ({
+  page,
+  hostile,
+  instrument,
+  cspConsole,
+}) => {
+  await instrument(page);
+  const response = await page.goto(hostile.url('csp.html'));
+  expect(response?.headers()['content-security-policy']).toBe(STRICT_CSP);
+
+  const t = await waitForHighlights(page, (h) => Object.keys(mentionsOnly(h)).length >= 3);
+  expect(mentionsOnly(t)).toEqual({ alibaba: ['阿里巴巴'], taobao: ['Taobao'], wechat: ['WeChat'] });
+
+  // The ::highlight() styles really paint (a CSP-blocked <style> would leave the text plain).
+  expect(await hasColour(page, await wordRect(page, 'p1', 'WeChat'))).toBeGreaterThan(0.2);
+  expect(await hasColour(page, await wordRect(page, 'p1', 'followers'))).toBe(0);
+
+  // The hover card shows, and its own styles applied (not a bare unstyled block).
+  await hoverWord(page, 'p1', 'WeChat');
+  await expect(card(page)).toBeVisible();
+  await expect(card(page)).toHaveAttribute('data-entity', 'wechat');
+  expect(await card(page).evaluate((el) => getComputedStyle(el).position)).not.toBe('static');
+
+  const rec = await pageRecord(page);
+  expect(rec.violations, 'violation reports on the page').toEqual([]);
+  expect(cspConsole, 'CSP / Trusted Types console errors').toEqual([]);
+
+  // Control: the recorder does see a violation when one happens (a Trusted Types sink in the page world).
+  await page.evaluate(() => {
+    try {
+      document.body.insertAdjacentHTML('beforeend', '<b>x</b>');
+    } catch {
+      /* blocked, as intended */
+    }
+  });
+  await expect.poll(async () => (await pageRecord(page)).violations.length).toBeGreaterThan(0);
+  // And the highlights outlived all of it.
+  expect(mentionsOnly(await highlightTexts(page)).wechat).toEqual(['WeChat']);
+});
