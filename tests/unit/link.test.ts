@@ -1,0 +1,241 @@
+import { describe, expect, it } from 'vitest';
+import { ENTITY_REASONS, FALLBACK_REASON, REASON_CUES } from '@/utils/cues';
+import { ENTITY_IDS } from '@/utils/entities';
+import { contextAround, linkMention } from '@/utils/link';
+import type { EntityId, ReasonNumber } from '@/utils/types';
+
+/** [entity, sentence, expected reason, a cue that must be among the deciding ones] */
+type Case = [EntityId, string, ReasonNumber, string];
+
+const ENGLISH: Case[] = [
+  ['taobao', 'Shoppers still open Taobao first out of habit, even when a rival is cheaper.', 1, 'habit'],
+  [
+    'alibaba',
+    'Alibaba enjoyed a first-mover advantage that later entrants never overcame.',
+    1,
+    'first mover advantage',
+  ],
+  ['taobao', 'Taobao beat eBay in China by making its C2C listings free.', 1, 'eBay'],
+  ['tencent', 'Analysts say Tencent simply lacks the DNA of a retailer.', 1, 'DNA'],
+  ['tmall', 'For branded goods, Tmall remains the go-to shopping destination.', 1, 'shopping destination'],
+  ['wechat', 'Brands pour money into WeChat official accounts to publish long articles.', 2, 'official account'],
+  ['wechat', 'A popular public account on WeChat lost readers when it started selling tea.', 2, 'public account'],
+  ['wechat', 'Self-media writers on WeChat earn more from advertising than from goods.', 2, 'self-media'],
+  [
+    'wechat',
+    'The retailer opened a WeChat service account, hoping to turn followers into buyers.',
+    3,
+    'service account',
+  ],
+  ['wechat', 'Conversion rates inside WeChat stores remain stubbornly low for most merchants.', 3, 'conversion rate'],
+  ['wechat', 'Merchants handed out coupons to win fans on WeChat, but few ever placed orders.', 3, 'merchant'],
+  ['wechat', 'WeChat is a social tool, and people do not want to haggle with their acquaintances.', 4, 'social tool'],
+  ['wechat', 'Doing business with friends on WeChat makes the friendship awkward.', 4, 'friendship'],
+  ['wechat', 'Users keep WeChat for their social circle and shop somewhere else.', 4, 'social circle'],
+  ['wechat', 'Heavy commercialisation could ruin the WeChat ecosystem.', 5, 'ecosystem'],
+  ['wechat', 'If ads flood the app, loyal users may abandon WeChat altogether.', 5, 'loyal user'],
+  ['wechat', 'Executives worry that intrusive selling would damage the WeChat user experience.', 5, 'user experience'],
+  ['wechat', 'Sellers spam their WeChat Moments with photos of handbags.', 6, 'Moments'],
+  [
+    'wechat',
+    'A daigou who sells cosmetics to her circle of friends on WeChat was blocked by dozens of contacts.',
+    6,
+    'circle of friends',
+  ],
+  ['wechat', 'Micro-business resellers on WeChat were accused of running pyramid schemes.', 6, 'micro-business'],
+  ['wechat', 'WeChat lacks the big data and cloud computing that large retailers rely on.', 7, 'big data'],
+  ['wechat', 'Search inside WeChat is still weak compared with a real search engine.', 7, 'search engine'],
+  ['wechat', 'WeChat Pay is widely used for O2O services such as food delivery.', 7, 'O2O'],
+  ['alipay', 'Alipay handles mobile payments for hundreds of millions of people.', 7, 'mobile payment'],
+  ['tencent', 'Tencent has invested heavily in cloud computing to catch up.', 7, 'cloud computing'],
+  ['wechat', 'Commerce on WeChat is decentralised, with no one running logistics or after-sales.', 8, 'decentralised'],
+  ['alibaba', 'Alibaba built a nationwide logistics network through Cainiao.', 8, 'logistics'],
+  ['alibaba', "Alibaba's supply chain and warehouses give it tight control of delivery times.", 8, 'supply chain'],
+  ['taobao', 'Taobao tightened its quality control after a wave of counterfeit goods.', 8, 'quality control'],
+];
+
+const CHINESE: Case[] = [
+  ['taobao', '说到网购，大多数人的购物习惯还是先打开淘宝。', 1, '购物习惯'],
+  ['alibaba', '阿里巴巴凭借先发优势占据了电商市场。', 1, '先发优势'],
+  ['tencent', '业内普遍认为腾讯缺乏电商基因。', 1, '基因'],
+  ['taobao', '当年淘宝以免费策略打败了易趣。', 1, '易趣'],
+  ['wechat', '不少微信公众号开始在文章里插入商品链接。', 2, '公众号'],
+  ['wechat', '微信上的自媒体靠广告赚钱，卖货反而掉粉。', 2, '自媒体'],
+  ['wechat', '商家开通微信服务号，希望把粉丝转化为顾客。', 3, '服务号'],
+  ['wechat', '微信小店的转化率一直很低。', 3, '转化率'],
+  ['wechat', '微信是一个社交工具，熟人之间谈买卖会很尴尬。', 4, '社交工具'],
+  ['wechat', '一旦涉及交易，通过微信建立的关系就会变得生硬。', 4, '生硬'],
+  ['wechat', '过度商业化会破坏微信的生态环境。', 5, '生态环境'],
+  ['wechat', '广告太多，微信可能流失大批忠实用户。', 5, '忠实用户'],
+  ['wechat', '很多人在微信朋友圈卖面膜，最后被好友屏蔽。', 6, '朋友圈'],
+  ['wechat', '微商和代购在微信上刷屏，让人反感。', 6, '微商'],
+  ['wechat', '微信缺少大数据和云计算的支撑。', 7, '大数据'],
+  ['wechat', '微信搜索只是一个封闭的搜索。', 7, '搜索'],
+  ['wechat', '微信支付让线下扫码付款变得很方便。', 7, '微信支付'],
+  ['alipay', '支付宝是阿里巴巴的移动支付工具。', 7, '移动支付'],
+  ['wechat', '微信电商是去中心化的，缺少统一的运营和管理。', 8, '去中心化'],
+  ['alibaba', '阿里巴巴的物流体系依托菜鸟网络。', 8, '物流'],
+  ['taobao', '淘宝加大了对假货的监管力度。', 8, '假货'],
+  ['tmall', '天猫的品牌旗舰店统一由平台管理售后。', 8, '售后'],
+];
+
+describe('linkMention: English sentences', () => {
+  it.each(ENGLISH)('%s: %s -> %i', (entity, sentence, reason, cue) => {
+    const r = linkMention(entity, sentence, sentence);
+    expect(r.reason).toBe(reason);
+    expect(r.source).toBe('sentence');
+    expect(r.cues).toContain(cue);
+    expect(r.confidence).toBeGreaterThan(0.2);
+    expect(r.confidence).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('linkMention: Chinese sentences', () => {
+  it.each(CHINESE)('%s: %s -> %i', (entity, sentence, reason, cue) => {
+    const r = linkMention(entity, sentence, sentence);
+    expect(r.reason).toBe(reason);
+    expect(r.source).toBe('sentence');
+    expect(r.cues).toContain(cue);
+  });
+});
+
+describe('linkMention: order of evidence', () => {
+  it('uses the paragraph when the sentence has no cue', () => {
+    const paragraph = 'Many shops now run a service account to collect followers. WeChat said nothing about it.';
+    const r = linkMention('wechat', 'WeChat said nothing about it.', paragraph);
+    expect(r).toMatchObject({ reason: 3, source: 'paragraph' });
+    expect(r.cues).toContain('service account');
+  });
+
+  it('prefers the sentence over the paragraph', () => {
+    const paragraph = 'Brands post in Moments all day. WeChat official accounts are a media business.';
+    const r = linkMention('wechat', 'WeChat official accounts are a media business.', paragraph);
+    expect(r).toMatchObject({ reason: 2, source: 'sentence' });
+  });
+
+  it('falls back per entity when no cue is anywhere', () => {
+    for (const entity of ENTITY_IDS) {
+      const r = linkMention(entity, 'It was mentioned yesterday.', 'It was mentioned yesterday. Nothing else.');
+      expect(r).toEqual({ reason: FALLBACK_REASON[entity], cues: [], confidence: 0.15, source: 'fallback' });
+    }
+    expect(FALLBACK_REASON.taobao).toBe(1);
+  });
+
+  it('lets only the reasons that discuss the entity compete', () => {
+    // Official accounts are reason 2, which is about WeChat, not Taobao.
+    const r = linkMention('taobao', 'Taobao also opened an official account last year.', '');
+    expect(r.source).toBe('fallback');
+    expect(r.reason).toBe(1);
+    for (const entity of ENTITY_IDS) expect(ENTITY_REASONS[entity]).toContain(FALLBACK_REASON[entity]);
+  });
+
+  it('is deterministic on ties and reports higher confidence for clearer wins', () => {
+    const weak = linkMention('wechat', 'WeChat media and fans.', '');
+    expect(linkMention('wechat', 'WeChat media and fans.', '')).toEqual(weak);
+    const strong = linkMention('wechat', 'WeChat official accounts, subscription accounts and self-media.', '');
+    expect(strong.reason).toBe(2);
+    expect(strong.confidence).toBeGreaterThan(weak.confidence);
+  });
+
+  it('matches English cues on word boundaries only, with plurals', () => {
+    // "fan" must not fire inside "fancy"; "stores" is the plural of "store".
+    expect(linkMention('wechat', 'A fancy WeChat sticker.', '').source).toBe('fallback');
+    expect(linkMention('wechat', 'WeChat stores opened.', '').cues).toEqual(['store']);
+  });
+
+  it('reads "Moments" as the feature only when capitalised', () => {
+    expect(linkMention('wechat', 'She posts in Moments on WeChat.', '').reason).toBe(6);
+    expect(linkMention('wechat', 'WeChat loaded in a few moments.', '').source).toBe('fallback');
+  });
+});
+
+describe('linkMention: unrelated context', () => {
+  it('does not link the Ali Baba folk tale', () => {
+    for (const [s, p] of [
+      ['阿里巴巴与四十大盗是《一千零一夜》里的故事。', ''],
+      ['Alibaba said "open sesame" and the cave of the forty thieves opened.', ''],
+      ['他大喊一声“芝麻开门”，阿里巴巴走进了山洞。', ''],
+    ]) {
+      expect(linkMention('alibaba', s as string, p as string)).toMatchObject({
+        reason: null,
+        source: 'unrelated',
+        cues: [],
+      });
+    }
+  });
+
+  it('uses the paragraph to spot the tale when the sentence says nothing', () => {
+    const p = '阿里巴巴与四十大盗的故事家喻户晓。强盗把宝藏藏在山洞里。阿里巴巴后来成了富翁。';
+    expect(linkMention('alibaba', '阿里巴巴后来成了富翁。', p).source).toBe('unrelated');
+  });
+
+  it('still links the company when commerce words outweigh a passing reference', () => {
+    const s =
+      'Named after the tale of the forty thieves, Alibaba runs logistics, warehouses and a supply chain across China.';
+    expect(linkMention('alibaba', s, s)).toMatchObject({ reason: 8, source: 'sentence' });
+  });
+});
+
+describe('cue data', () => {
+  it('has English and Chinese cues for every reason, with positive weights', () => {
+    for (const n of [1, 2, 3, 4, 5, 6, 7, 8] as const) {
+      expect(REASON_CUES[n].en.length).toBeGreaterThan(10);
+      expect(REASON_CUES[n].zh.length).toBeGreaterThan(10);
+      for (const [, w] of [...REASON_CUES[n].en, ...REASON_CUES[n].zh]) expect(w).toBeGreaterThan(0);
+    }
+    expect(ENTITY_REASONS.wechat).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+});
+
+describe('contextAround', () => {
+  const text =
+    'First sentence here. Then "WeChat is big." After that, 微信很好。再见！ Visit Taobao.com today!\nA line about Alibaba';
+
+  function around(word: string) {
+    const i = text.indexOf(word);
+    return contextAround(text, i, i + word.length);
+  }
+
+  it('finds the English sentence, keeping its closing quote', () => {
+    expect(around('WeChat').sentence).toBe('Then "WeChat is big."');
+  });
+
+  it('splits Chinese sentences on 。！？；', () => {
+    expect(around('微信').sentence).toBe('After that, 微信很好。');
+    expect(contextAround('甲；乙说淘宝好？丙', 3, 5).sentence).toBe('乙说淘宝好？');
+  });
+
+  it('does not split on the dot inside a name or a number', () => {
+    expect(around('Taobao.com').sentence).toBe('Visit Taobao.com today!');
+    expect(contextAround('It grew 3.5 times on WeChat. Then', 21, 27).sentence).toBe('It grew 3.5 times on WeChat.');
+  });
+
+  it('stops at a newline and at the end of the text', () => {
+    expect(around('Alibaba').sentence).toBe('A line about Alibaba');
+  });
+
+  it('collapses whitespace', () => {
+    expect(contextAround('  WeChat\n\t is   here ', 2, 8).sentence).toBe('WeChat');
+    expect(contextAround('  WeChat   is \t here ', 2, 8).sentence).toBe('WeChat is here');
+  });
+
+  it('makes a short snippet centred on the mention, with ellipses when cut', () => {
+    const long = `${'word '.repeat(60)}WeChat${' more'.repeat(60)}`;
+    const i = long.indexOf('WeChat');
+    const { snippet } = contextAround(long, i, i + 6);
+    expect(snippet.startsWith('…')).toBe(true);
+    expect(snippet.endsWith('…')).toBe(true);
+    expect(snippet).toContain('WeChat');
+    expect(snippet.length).toBeLessThanOrEqual(124);
+    expect(snippet.length).toBeGreaterThan(90);
+    // Whole words only.
+    expect(snippet).toMatch(/^…word /);
+    expect(snippet).toMatch(/ more…$/);
+    const mid = snippet.indexOf('WeChat');
+    expect(Math.abs(mid - (snippet.length - mid - 6))).toBeLessThan(20);
+  });
+
+  it('keeps a short text whole', () => {
+    expect(contextAround('Hi WeChat.', 3, 9).snippet).toBe('Hi WeChat.');
+  });
+});
