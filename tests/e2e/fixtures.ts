@@ -20,6 +20,7 @@ import {
   test as base,
   chromium,
   expect,
+  type Frame,
   type Page,
   type Request,
   type Worker,
@@ -31,7 +32,10 @@ export { expect };
 /** The few extension APIs the tests call inside the service worker or an extension page (no @types/chrome here). */
 export interface ExtGlobal {
   chrome: {
-    tabs: { query(q: Record<string, unknown>): Promise<{ id?: number; url?: string; active?: boolean }[]> };
+    tabs: {
+      query(q: Record<string, unknown>): Promise<{ id?: number; url?: string; active?: boolean; windowId?: number }[]>;
+    };
+    sidePanel?: { close?(options: { windowId?: number; tabId?: number }): Promise<void> };
     storage: Record<'sync' | 'local', StorageAreaLike>;
     runtime: { sendMessage(message: unknown): Promise<unknown> };
   };
@@ -211,27 +215,35 @@ export async function tabIdOfPage(sw: Worker, page: Page): Promise<number> {
 
 export interface HighlightRange {
   text: string;
+  /** id of the nearest element with an id around the range ('' when none). */
+  where: string;
   /** First client rect of the range (its centre is over the text). */
   rect: { x: number; y: number; width: number; height: number };
 }
 
 /** Ranges registered as CSS.highlights `eight-reasons-<entity>` (read from the page's own world). */
-export async function highlightRanges(page: Page, entity: EntityId | 'flash'): Promise<HighlightRange[]> {
+export async function highlightRanges(page: Page | Frame, entity: EntityId | 'flash'): Promise<HighlightRange[]> {
   return page.evaluate((name) => {
     const h = CSS.highlights.get(name);
     if (!h) return [];
-    const out: { text: string; rect: { x: number; y: number; width: number; height: number } }[] = [];
+    const out: { text: string; where: string; rect: { x: number; y: number; width: number; height: number } }[] = [];
     for (const r of h) {
       if (!(r instanceof Range)) continue;
       const first = r.getClientRects()[0] ?? r.getBoundingClientRect();
-      out.push({ text: r.toString(), rect: { x: first.x, y: first.y, width: first.width, height: first.height } });
+      const node = r.commonAncestorContainer;
+      const el = node instanceof Element ? node : node.parentElement;
+      out.push({
+        text: r.toString(),
+        where: el?.closest('[id]')?.id ?? '',
+        rect: { x: first.x, y: first.y, width: first.width, height: first.height },
+      });
     }
     return out;
   }, `eight-reasons-${entity}`);
 }
 
 /** Number of ranges per `eight-reasons-*` highlight currently registered (names without the prefix). */
-export async function highlightSizes(page: Page): Promise<Record<string, number>> {
+export async function highlightSizes(page: Page | Frame): Promise<Record<string, number>> {
   return page.evaluate(() => {
     const out: Record<string, number> = {};
     CSS.highlights.forEach((h, name) => {
@@ -242,7 +254,7 @@ export async function highlightSizes(page: Page): Promise<Record<string, number>
 }
 
 /** Ranges over all entity highlights (the flash highlight is not a mention). */
-export async function totalHighlighted(page: Page): Promise<number> {
+export async function totalHighlighted(page: Page | Frame): Promise<number> {
   const sizes = await highlightSizes(page);
   return Object.entries(sizes)
     .filter(([k]) => k !== 'flash')
@@ -250,7 +262,7 @@ export async function totalHighlighted(page: Page): Promise<number> {
 }
 
 /** Wait until the highlight registry stops changing (three equal reads 150 ms apart). */
-export async function waitForStableHighlights(page: Page, timeout = 15_000): Promise<Record<string, number>> {
+export async function waitForStableHighlights(page: Page | Frame, timeout = 15_000): Promise<Record<string, number>> {
   const deadline = Date.now() + timeout;
   let last = '';
   let same = 0;
@@ -290,6 +302,8 @@ export interface WorkerFixtures {
   extBrowser: ExtensionBrowser;
   extensionId: string;
   extContext: BrowserContext;
+  /** A tab at options.html, opened before any test page, used to ask the background as our pages do. */
+  probePage: Page;
   /** Lazily connected CDP view of the same browser (for the real side panel). */
   cdp: { get(): Promise<Browser> };
 }
@@ -312,6 +326,8 @@ export interface TestFixtures {
   realSidePanelOpen: () => Promise<boolean>;
   /** The tab id of a page (brings the page to the front). */
   tabIdOf: (page: Page) => Promise<number>;
+  /** Send a message to the background from one of our pages (the probe tab) and return the answer. */
+  askBackground: (message: Record<string, unknown>) => Promise<unknown>;
   /** The background's merged summary for a tab, asked from an extension page as the popup does. */
   summaryOf: (tabId: number) => Promise<TabSummary | null>;
   /** Wait for the content script's summary of this page and for its highlights to settle. */
@@ -359,8 +375,17 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
+  probePage: [
+    async ({ extBrowser }, use) => {
+      const probe = await extBrowser.context.newPage();
+      await probe.goto(`chrome-extension://${extBrowser.extensionId}/options.html`);
+      await use(probe);
+    },
+    { scope: 'worker' },
+  ],
+
   // Every test starts from default settings and no reading progress, and leaves no tab behind.
-  page: async ({ extBrowser, extensionId }, use) => {
+  page: async ({ extBrowser, extensionId, probePage }, use) => {
     const { context, home } = extBrowser;
     const sw = await serviceWorkerOf(context, extensionId);
     await sw.evaluate(() => {
@@ -369,7 +394,18 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     });
     const page = await context.newPage();
     await use(page);
-    for (const p of context.pages()) if (p !== home) await p.close().catch(() => {});
+    // A global side panel stays open across tabs: close it so the next test starts without one.
+    await serviceWorkerOf(context, extensionId)
+      .then((w) =>
+        w.evaluate(async () => {
+          const { chrome } = globalThis as unknown as ExtGlobal;
+          const tabs = await chrome.tabs.query({});
+          const windows = [...new Set(tabs.map((t) => t.windowId).filter((id): id is number => id !== undefined))];
+          await Promise.all(windows.map((windowId) => chrome.sidePanel?.close?.({ windowId }).catch(() => {})));
+        }),
+      )
+      .catch(() => {});
+    for (const p of context.pages()) if (p !== home && p !== probePage) await p.close().catch(() => {});
   },
 
   pageErrors: [
@@ -458,23 +494,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   tabIdOf: async ({ sw }, use) => use((page) => tabIdOfPage(sw, page)),
 
-  summaryOf: async ({ extContext, extensionId }, use) => {
-    let probe: Page | undefined;
-    await use(async (tabId) => {
-      if (!probe || probe.isClosed()) {
-        probe = await extContext.newPage();
-        await probe.goto(`chrome-extension://${extensionId}/options.html`);
-      }
-      return probe.evaluate(
-        (id) =>
-          (globalThis as unknown as ExtGlobal).chrome.runtime.sendMessage({
-            type: 'get-summary',
-            tabId: id,
-          }) as Promise<TabSummary | null>,
-        tabId,
-      );
-    });
-    await probe?.close().catch(() => {});
+  askBackground: async ({ probePage }, use) => {
+    await use((message) =>
+      probePage.evaluate((m) => (globalThis as unknown as ExtGlobal).chrome.runtime.sendMessage(m), message),
+    );
+  },
+
+  summaryOf: async ({ askBackground }, use) => {
+    await use(async (tabId) => (await askBackground({ type: 'get-summary', tabId })) as TabSummary | null);
   },
 
   waitForScan: async ({ tabIdOf, summaryOf }, use) => {
