@@ -19,6 +19,18 @@ export interface EngineOptions {
   onChange: (summary: FrameSummary) => void;
   /** Stops everything the engine started (observers, listeners, timers) and clears highlights. */
   signal: AbortSignal;
+  /** Layout-dependent questions, injectable for DOMs without layout (unit tests); the browser's own answers by default. */
+  layout?: Partial<PageLayout>;
+}
+
+/** What the engine asks the browser's layout. */
+export interface PageLayout {
+  /** Can a reader see this element's text? (hidden, display:none, visibility:hidden, closed details, editable: no) */
+  isVisible: (el: Element) => boolean;
+  /** The text position under a viewport point. */
+  caretAt: (x: number, y: number) => { node: Node; offset: number } | null;
+  /** A range's boxes in viewport coordinates. */
+  rectsOf: (range: Range) => ArrayLike<DOMRectReadOnly>;
 }
 
 export interface Engine {
@@ -33,7 +45,10 @@ export interface Engine {
   /** Scroll a mention into view and flash it. False when it no longer exists. */
   reveal(id: number): boolean;
   /** Reveal the next (1) or previous (-1) mention in document order after the last revealed one. */
-  step(direction: 1 | -1, filter?: { entities?: readonly EntityId[]; reasons?: readonly ReasonNumber[] }): number | null;
+  step(
+    direction: 1 | -1,
+    filter?: { entities?: readonly EntityId[]; reasons?: readonly ReasonNumber[] },
+  ): number | null;
   /** The current summary of this frame. */
   summary(): FrameSummary;
 }

@@ -1,0 +1,482 @@
+/**
+ * The page engine: scan -> match -> link -> paint, kept right as the page
+ * changes, with hit-testing and reveal. Knows the DOM, no extension API.
+ * Every entry point is guarded: an error in our code never reaches the page,
+ * and a failed job leaves the engine ready for the next one.
+ */
+import { contextAround, linkMention } from '@/utils/link';
+import { hasCandidate } from '@/utils/match';
+import type { EntityId, FrameSummary, MentionInfo, TextMatch } from '@/utils/types';
+import { copySegment, findInBlock, type Located, matchWindow, type TextBlock, windows } from './find';
+import { caretAt, hitTest, MentionIndex } from './hit';
+import {
+  MATCH_WINDOW,
+  MAX_MENTIONS,
+  MUTATION_DEBOUNCE_MS,
+  MUTATION_MAX_WAIT_MS,
+  PARAGRAPH_CONTEXT,
+  SUMMARY_DEBOUNCE_MS,
+} from './limits';
+import { compareOrder } from './order';
+import { Painter } from './paint';
+import { flash, prefersReducedMotion, type StepFilter, scrollToRange, stepIndex } from './reveal';
+import { HOST_TAG } from './rules';
+import { type Segment, type WalkMode, walkText } from './scan';
+import type { Engine, EngineOptions, PageLayout, PageMention } from './types';
+import { cachedVisibility, defaultVisibility } from './visibility';
+import { emptyPlan, OBSERVE_OPTIONS, planRescan, prunePlan, type RescanPlan } from './watch';
+import { Slice, yieldToPage } from './yield';
+
+/** A run of text that holds at least one match. */
+interface Block {
+  nodes: Text[];
+  mentions: Mention[];
+  /** Matches found beyond the cap: counted, not painted. */
+  extra: number;
+}
+
+interface Mention extends PageMention {
+  block: Block;
+  /** Indices into block.nodes of the first and last node the mention covers. */
+  first: number;
+  last: number;
+}
+
+function report(error: unknown): void {
+  // Quiet: the page's console is not ours. Visible with verbose logging for debugging.
+  try {
+    console.debug('[eight-reasons]', error);
+  } catch {
+    // ignore
+  }
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const s = new Set(a);
+  return b.every((x) => s.has(x));
+}
+
+class PageEngine implements Engine {
+  private entities: readonly EntityId[];
+  private readonly painter: Painter;
+  private readonly index = new MentionIndex<Mention>();
+  private readonly blocks = new Set<Block>();
+  private readonly blockOfNode = new Map<Text, Block>();
+  private readonly byId = new Map<number, Mention>();
+  private readonly roots = new Set<ShadowRoot>();
+  private readonly layout: PageLayout;
+  private readonly visibility: ReturnType<typeof cachedVisibility>;
+  private observer: MutationObserver | null = null;
+  private plan: RescanPlan = emptyPlan();
+  private nextId = 1;
+  private painted = 0;
+  private total = 0;
+  /** Bumped on stop/restart: running walks notice and end. */
+  private generation = 0;
+  private running = false;
+  /** Scans and rescans run one at a time. */
+  private job: Promise<void> = Promise.resolve();
+  private ordered: Mention[] | null = null;
+  private lastRevealed: number | null = null;
+  private cancelFlash: (() => void) | null = null;
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private firstPending = 0;
+  private changeTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly options: EngineOptions,
+  ) {
+    this.entities = [...options.entities];
+    this.painter = new Painter(doc);
+    this.painter.setColors(options.colors);
+    this.layout = {
+      isVisible: options.layout?.isVisible ?? defaultVisibility,
+      caretAt: options.layout?.caretAt ?? ((x, y) => caretAt(doc, x, y, [...this.roots])),
+      rectsOf: options.layout?.rectsOf ?? ((r) => r.getClientRects()),
+    };
+    this.visibility = cachedVisibility(this.layout.isVisible);
+    options.signal.addEventListener('abort', () => this.stop(), { once: true });
+  }
+
+  // ---- lifecycle -------------------------------------------------------
+
+  start(): Promise<void> {
+    if (this.running || this.options.signal.aborted) return this.job;
+    this.running = true;
+    try {
+      const Observer = this.doc.defaultView?.MutationObserver ?? globalThis.MutationObserver;
+      this.observer = new Observer((records) => this.onMutations(records));
+      this.observer.observe(this.doc, OBSERVE_OPTIONS);
+    } catch (e) {
+      report(e);
+    }
+    return this.enqueue(() => this.scanAll());
+  }
+
+  stop(): void {
+    try {
+      this.running = false;
+      this.generation++;
+      this.observer?.disconnect();
+      this.observer = null;
+      this.plan = emptyPlan();
+      if (this.flushTimer) clearTimeout(this.flushTimer);
+      if (this.changeTimer) clearTimeout(this.changeTimer);
+      this.flushTimer = this.changeTimer = null;
+      this.releaseAll();
+      this.roots.clear();
+      this.painter.clear();
+    } catch (e) {
+      report(e);
+    }
+  }
+
+  update(next: Pick<EngineOptions, 'entities' | 'colors'>): void {
+    try {
+      this.painter.setColors(next.colors);
+      if (sameSet(this.entities, next.entities)) return;
+      this.entities = [...next.entities];
+      if (!this.running) return;
+      this.generation++;
+      void this.enqueue(async () => {
+        this.releaseAll();
+        await this.scanAll();
+      });
+    } catch (e) {
+      report(e);
+    }
+  }
+
+  private enqueue(work: () => Promise<void>): Promise<void> {
+    this.job = this.job.then(work).catch(report);
+    return this.job;
+  }
+
+  // ---- scanning --------------------------------------------------------
+
+  private async scanAll(): Promise<void> {
+    if (!this.running) return;
+    const gen = ++this.generation;
+    const queue: ShadowRoot[] = [];
+    const slice = new Slice();
+    this.visibility.clear();
+    await this.walk(this.doc, 'all', gen, slice, false, queue);
+    // Shadow roots found on the way, and roots inside them.
+    for (let root = queue.shift(); root; root = queue.shift()) {
+      if (gen !== this.generation) return;
+      await this.walk(root, 'all', gen, slice, false, queue);
+    }
+    if (gen !== this.generation) return;
+    this.painter.assert();
+    this.emitChange(true);
+  }
+
+  private walk(start: Node, mode: WalkMode, gen: number, slice: Slice, incremental: boolean, queue: ShadowRoot[]) {
+    return walkText(start, {
+      mode,
+      slice,
+      isStale: () => gen !== this.generation,
+      onShadowRoot: (root) => {
+        if (this.roots.has(root) || root.host.localName === HOST_TAG) return;
+        this.roots.add(root);
+        this.painter.addRoot(root);
+        try {
+          this.observer?.observe(root, OBSERVE_OPTIONS);
+        } catch (e) {
+          report(e);
+        }
+        queue.push(root);
+      },
+      onSegment: (seg) => this.onSegment(seg, incremental, gen, slice),
+    });
+  }
+
+  private onSegment(seg: Segment, incremental: boolean, gen: number, slice: Slice): undefined | Promise<void> {
+    if (incremental) {
+      for (const node of seg.nodes) {
+        const b = this.blockOfNode.get(node);
+        if (b) this.dropBlock(b);
+      }
+    }
+    const text = seg.text;
+    if (text.length > MATCH_WINDOW) return this.bigSegment(copySegment(seg), gen, slice);
+    if (!hasCandidate(text, this.entities)) return undefined;
+    const block = copySegment(seg);
+    const { block: seen, found } = findInBlock(block, this.entities, this.visibility);
+    this.addBlock(seen, found);
+    return undefined;
+  }
+
+  /** A huge run (megabytes in one node): matched window by window with yields in between. */
+  private async bigSegment(block: TextBlock, gen: number, slice: Slice): Promise<void> {
+    const entities = this.entities;
+    const matches: TextMatch[] = [];
+    const cuts = windows(block.text);
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      matchWindow(block.text, cuts[i] as number, cuts[i + 1] as number, entities, matches);
+      if (slice.spent()) {
+        await yieldToPage();
+        slice.reset();
+        if (gen !== this.generation) return;
+      }
+    }
+    if (matches.length === 0) return;
+    const { block: seen, found } = findInBlock(block, entities, this.visibility, matches);
+    this.addBlock(seen, found);
+  }
+
+  // ---- mentions --------------------------------------------------------
+
+  private addBlock(block: TextBlock, found: Located[]): void {
+    if (found.length === 0) return;
+    const b: Block = { nodes: block.nodes, mentions: [], extra: 0 };
+    const text = block.text;
+    for (const loc of found) {
+      this.total++;
+      if (this.painted >= MAX_MENTIONS) {
+        b.extra++;
+        continue;
+      }
+      const m = this.createMention(b, text, loc);
+      if (m) b.mentions.push(m);
+      else this.total--;
+    }
+    this.blocks.add(b);
+    for (const node of b.nodes) this.blockOfNode.set(node, b);
+    this.ordered = null;
+    this.scheduleChange();
+  }
+
+  private createMention(b: Block, text: string, loc: Located): Mention | null {
+    const { match } = loc;
+    let range: Range;
+    try {
+      range = this.doc.createRange();
+      range.setStart(loc.startNode, loc.startOffset);
+      range.setEnd(loc.endNode, loc.endOffset);
+    } catch {
+      return null;
+    }
+    // The linker reads the text around the mention, never a whole megabyte.
+    const from = Math.max(0, match.start - PARAGRAPH_CONTEXT);
+    const around =
+      from === 0 && text.length <= match.end + PARAGRAPH_CONTEXT
+        ? text
+        : text.slice(from, match.end + PARAGRAPH_CONTEXT);
+    const ctx = contextAround(around, match.start - from, match.end - from);
+    const info: MentionInfo = {
+      id: this.nextId++,
+      entity: match.entity,
+      text: text.slice(match.start, match.end).slice(0, 200),
+      snippet: ctx.snippet.slice(0, 1000),
+      link: linkMention(match.entity, ctx.sentence, around),
+    };
+    const first = b.nodes.indexOf(loc.startNode);
+    const last = b.nodes.indexOf(loc.endNode, first);
+    const m: Mention = { info, range, block: b, first, last };
+    for (let i = first; i <= last; i++) {
+      const node = b.nodes[i] as Text;
+      const start = i === first ? loc.startOffset : 0;
+      const end = i === last ? loc.endOffset : node.data.length;
+      this.index.add(node, start, end, m);
+    }
+    this.byId.set(info.id, m);
+    this.painter.add(info.entity, range);
+    this.painted++;
+    return m;
+  }
+
+  private dropBlock(b: Block): void {
+    if (!this.blocks.delete(b)) return;
+    for (const m of b.mentions) {
+      for (let i = m.first; i <= m.last; i++) this.index.remove(b.nodes[i] as Text, m);
+      this.painter.delete(m.info.entity, m.range);
+      this.byId.delete(m.info.id);
+      this.painted--;
+      this.total--;
+    }
+    this.total -= b.extra;
+    for (const node of b.nodes) if (this.blockOfNode.get(node) === b) this.blockOfNode.delete(node);
+    this.ordered = null;
+    this.scheduleChange();
+  }
+
+  private releaseAll(): void {
+    if (this.cancelFlash) this.cancelFlash();
+    this.cancelFlash = null;
+    for (const b of [...this.blocks]) this.dropBlock(b);
+    this.index.clear();
+    this.blockOfNode.clear();
+    this.byId.clear();
+    this.painted = this.total = 0;
+    this.ordered = null;
+    this.lastRevealed = null;
+  }
+
+  /** Mentions in reading order (cached until the set changes). */
+  private inOrder(): Mention[] {
+    if (!this.ordered) {
+      const blocks = [...this.blocks].filter((b) => b.mentions.length > 0);
+      blocks.sort((a, b) => compareOrder(a.nodes[0] as Node, b.nodes[0] as Node));
+      this.ordered = blocks.flatMap((b) => b.mentions);
+    }
+    return this.ordered;
+  }
+
+  // ---- watching --------------------------------------------------------
+
+  private onMutations(records: MutationRecord[]): void {
+    try {
+      if (!this.running) return;
+      planRescan(records, this.plan, (n) => n.nodeType === 1 && (n as Element).localName === HOST_TAG);
+      this.painter.assert();
+      if (this.plan.walks.size === 0 && !this.plan.removed) return;
+      const now = performance.now();
+      if (!this.flushTimer) this.firstPending = now;
+      else clearTimeout(this.flushTimer);
+      const wait = Math.min(MUTATION_DEBOUNCE_MS, Math.max(0, this.firstPending + MUTATION_MAX_WAIT_MS - now));
+      this.flushTimer = setTimeout(() => {
+        this.flushTimer = null;
+        void this.enqueue(() => this.rescan());
+      }, wait);
+    } catch (e) {
+      report(e);
+    }
+  }
+
+  private async rescan(): Promise<void> {
+    if (!this.running) return;
+    // Records that arrived since the timer fired belong to this pass too.
+    const pending = this.observer?.takeRecords() ?? [];
+    if (pending.length)
+      planRescan(pending, this.plan, (n) => n.nodeType === 1 && (n as Element).localName === HOST_TAG);
+    const plan = this.plan;
+    this.plan = emptyPlan();
+    const gen = this.generation;
+    const slice = new Slice();
+    this.visibility.clear();
+    if (plan.removed) this.sweep();
+    // Subtree walks first, then own-run walks: a run re-read last replaces any partial view of it.
+    const walks = prunePlan(plan).sort((a, b) => (a[1] === 'own' ? 1 : 0) - (b[1] === 'own' ? 1 : 0));
+    const queue: ShadowRoot[] = [];
+    for (const [node, mode] of walks) {
+      if (gen !== this.generation) return;
+      if (!node.isConnected) continue;
+      await this.walk(node, mode, gen, slice, true, queue);
+    }
+    for (let root = queue.shift(); root; root = queue.shift()) {
+      if (gen !== this.generation) return;
+      await this.walk(root, 'all', gen, slice, true, queue);
+    }
+    this.painter.assert();
+  }
+
+  /** Drops blocks that lost a node, and shadow roots whose host left. */
+  private sweep(): void {
+    for (const b of [...this.blocks]) {
+      if (b.nodes.some((n) => !n.isConnected)) this.dropBlock(b);
+    }
+    for (const root of [...this.roots]) {
+      if (!root.host.isConnected) {
+        this.roots.delete(root);
+      }
+    }
+  }
+
+  // ---- reporting -------------------------------------------------------
+
+  private scheduleChange(): void {
+    if (this.changeTimer || !this.running) return;
+    this.changeTimer = setTimeout(() => {
+      this.changeTimer = null;
+      this.emitChange(false);
+    }, SUMMARY_DEBOUNCE_MS);
+  }
+
+  private emitChange(now: boolean): void {
+    if (now && this.changeTimer) {
+      clearTimeout(this.changeTimer);
+      this.changeTimer = null;
+    }
+    if (!this.running) return;
+    try {
+      this.options.onChange(this.summary());
+    } catch (e) {
+      report(e);
+    }
+  }
+
+  summary(): FrameSummary {
+    const mentions = this.inOrder().map((m) => m.info);
+    return {
+      url: this.doc.URL,
+      mentions,
+      total: this.total,
+      capped: this.total > mentions.length,
+      paused: false,
+    };
+  }
+
+  // ---- pointer and reveal ----------------------------------------------
+
+  mentionAt(x: number, y: number): PageMention | null {
+    try {
+      if (!this.running || this.byId.size === 0) return null;
+      this.painter.assert();
+      const caret = this.layout.caretAt(x, y);
+      return hitTest(caret, this.index, (m) => this.layout.rectsOf(m.range), x, y);
+    } catch (e) {
+      report(e);
+      return null;
+    }
+  }
+
+  reveal(id: number): boolean {
+    try {
+      const m = this.byId.get(id);
+      if (!m || !m.range.startContainer.isConnected || m.range.collapsed) return false;
+      this.lastRevealed = id;
+      scrollToRange(m.range, this.doc);
+      if (this.cancelFlash) this.cancelFlash();
+      const range = m.range;
+      this.cancelFlash = flash((on) => this.painter.setFlash(on ? range : null), prefersReducedMotion(this.doc));
+      return true;
+    } catch (e) {
+      report(e);
+      return false;
+    }
+  }
+
+  step(direction: 1 | -1, filter?: StepFilter): number | null {
+    try {
+      const list = this.inOrder();
+      const items = list.map((m) => ({ entity: m.info.entity, reason: m.info.link.reason }));
+      const from = this.lastRevealed === null ? -1 : list.findIndex((m) => m.info.id === this.lastRevealed);
+      const i = stepIndex(items, from, direction, filter);
+      if (i < 0) return null;
+      const id = (list[i] as Mention).info.id;
+      return this.reveal(id) ? id : null;
+    } catch (e) {
+      report(e);
+      return null;
+    }
+  }
+
+  /** For tests and the bench: how much the engine holds. */
+  stats(): { blocks: number; indexedNodes: number; painted: number; total: number; roots: number } {
+    return {
+      blocks: this.blocks.size,
+      indexedNodes: this.index.size,
+      painted: this.painted,
+      total: this.total,
+      roots: this.roots.size,
+    };
+  }
+}
+
+/** The engine for one document (one frame). */
+export function createEngine(doc: Document, options: EngineOptions): Engine & { stats: PageEngine['stats'] } {
+  return new PageEngine(doc, options);
+}

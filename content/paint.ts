@@ -1,0 +1,200 @@
+/**
+ * Painting with the CSS Custom Highlight API: one Highlight per entity,
+ * registered as `eight-reasons-<entity>`, styled by one constructed sheet
+ * adopted by the document and by each scanned open shadow root. No element
+ * is added and no page node is touched. The registry is shared with the page,
+ * so everything is re-asserted (never trusted) on each paint.
+ */
+import type { EntityId } from '@/utils/types';
+
+export const HIGHLIGHT_PREFIX = 'eight-reasons-';
+export const FLASH_NAME = 'eight-reasons-flash';
+
+type Registry = Map<string, Highlight>;
+
+function registry(): Registry | null {
+  try {
+    const css = (globalThis as { CSS?: { highlights?: Registry } }).CSS;
+    return css?.highlights ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** "#rrggbb" -> "r g b" (for rgb() with alpha); falls back to a neutral amber. */
+function rgb(hex: string): string {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) return '245 158 11';
+  return `${parseInt(m[1] as string, 16)} ${parseInt(m[2] as string, 16)} ${parseInt(m[3] as string, 16)}`;
+}
+
+/**
+ * A translucent wash keeps the page's own text colour (readable on light and
+ * dark pages alike), and a solid underline in the entity colour marks it even
+ * where the wash is faint.
+ */
+export function highlightCss(colors: Readonly<Partial<Record<EntityId, string>>>): string {
+  const rules: string[] = [];
+  for (const [id, hex] of Object.entries(colors)) {
+    if (!hex) continue;
+    const c = rgb(hex);
+    rules.push(
+      `::highlight(${HIGHLIGHT_PREFIX}${id}){background-color:rgb(${c} / 0.28);text-decoration:underline 2px rgb(${c});text-underline-offset:3px;}`,
+    );
+  }
+  rules.push(`::highlight(${FLASH_NAME}){background-color:rgb(250 204 21 / 0.9);color:#111;}`);
+  return rules.join('\n');
+}
+
+function adopted(target: DocumentOrShadowRoot): CSSStyleSheet[] | null {
+  try {
+    return target.adoptedStyleSheets as CSSStyleSheet[];
+  } catch {
+    return null;
+  }
+}
+
+export class Painter {
+  private readonly highlights = new Map<EntityId, Highlight>();
+  private readonly flash: Highlight | null;
+  private readonly sheet: CSSStyleSheet | null;
+  private readonly targets = new Set<DocumentOrShadowRoot>();
+  private css = '';
+
+  constructor(private readonly doc: Document) {
+    let sheet: CSSStyleSheet | null = null;
+    try {
+      const view = doc.defaultView as (Window & typeof globalThis) | null;
+      const Sheet = view?.CSSStyleSheet ?? globalThis.CSSStyleSheet;
+      sheet = Sheet ? new Sheet() : null;
+    } catch {
+      sheet = null;
+    }
+    this.sheet = sheet;
+    this.flash = typeof Highlight === 'function' ? new Highlight() : null;
+    if (this.flash) this.flash.priority = 1;
+    this.targets.add(doc);
+  }
+
+  /** Whether this browser can paint at all (Highlight API present). */
+  get supported(): boolean {
+    return this.flash !== null && registry() !== null;
+  }
+
+  setColors(colors: Readonly<Partial<Record<EntityId, string>>>): void {
+    const css = highlightCss(colors);
+    if (css === this.css || !this.sheet) return;
+    this.css = css;
+    try {
+      this.sheet.replaceSync(css);
+    } catch {
+      // A sheet the page cannot break; a failed replace keeps the previous rules.
+    }
+  }
+
+  /** Style a shadow root too (document sheets do not reach into shadow trees). */
+  addRoot(root: ShadowRoot): void {
+    this.targets.add(root);
+    this.adopt(root);
+  }
+
+  private adopt(target: DocumentOrShadowRoot): void {
+    const sheet = this.sheet;
+    const list = adopted(target);
+    if (!sheet || !list || list.includes(sheet)) return;
+    try {
+      // Append: the page's own adopted sheets stay as they are.
+      target.adoptedStyleSheets = [...list, sheet];
+    } catch {
+      // Frozen or foreign: painting still works, just unstyled in this root.
+    }
+  }
+
+  private unadopt(target: DocumentOrShadowRoot): void {
+    const sheet = this.sheet;
+    const list = adopted(target);
+    if (!sheet || !list || !list.includes(sheet)) return;
+    try {
+      target.adoptedStyleSheets = list.filter((s) => s !== sheet);
+    } catch {
+      // Nothing more we can do.
+    }
+  }
+
+  private highlightFor(entity: EntityId): Highlight | null {
+    let h = this.highlights.get(entity);
+    if (!h && typeof Highlight === 'function') {
+      h = new Highlight();
+      this.highlights.set(entity, h);
+    }
+    return h ?? null;
+  }
+
+  add(entity: EntityId, range: AbstractRange): void {
+    this.highlightFor(entity)?.add(range);
+  }
+
+  delete(entity: EntityId, range: AbstractRange): void {
+    this.highlights.get(entity)?.delete(range);
+  }
+
+  /** Flash a range (reveal); null clears the flash. */
+  setFlash(range: AbstractRange | null): void {
+    if (!this.flash) return;
+    this.flash.clear();
+    if (range) this.flash.add(range);
+    this.assert();
+  }
+
+  /**
+   * Make sure our highlights and sheets are where they belong. The page can
+   * clear the registry, register our names or drop adopted sheets; a cheap
+   * check on each paint, mutation batch and hover puts ours back.
+   */
+  assert(): void {
+    const reg = registry();
+    if (reg) {
+      try {
+        for (const [entity, h] of this.highlights) {
+          const name = HIGHLIGHT_PREFIX + entity;
+          if (h.size === 0) {
+            if (reg.get(name) === h) reg.delete(name);
+          } else if (reg.get(name) !== h) reg.set(name, h);
+        }
+        if (this.flash) {
+          if (this.flash.size === 0) {
+            if (reg.get(FLASH_NAME) === this.flash) reg.delete(FLASH_NAME);
+          } else if (reg.get(FLASH_NAME) !== this.flash) reg.set(FLASH_NAME, this.flash);
+        }
+      } catch {
+        // A hostile registry must not stop the engine.
+      }
+    }
+    for (const t of this.targets) this.adopt(t);
+  }
+
+  /** Remove every highlight we registered and every sheet we adopted. */
+  clear(): void {
+    const reg = registry();
+    for (const [entity, h] of this.highlights) {
+      h.clear();
+      try {
+        if (reg && reg.get(HIGHLIGHT_PREFIX + entity) === h) reg.delete(HIGHLIGHT_PREFIX + entity);
+      } catch {
+        // ignore
+      }
+    }
+    this.highlights.clear();
+    if (this.flash) {
+      this.flash.clear();
+      try {
+        if (reg && reg.get(FLASH_NAME) === this.flash) reg.delete(FLASH_NAME);
+      } catch {
+        // ignore
+      }
+    }
+    for (const t of this.targets) this.unadopt(t);
+    this.targets.clear();
+    this.targets.add(this.doc);
+  }
+}
