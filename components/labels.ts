@@ -11,3 +11,8 @@ export function entityName(id: EntityId): string {
 export function reasonLabel(n: ReasonNumber): string {
   return t('reason_label', [String(n), SHORT_TITLES[n]]);
 }
+
+/** "1 mention" / "12 mentions" */
+export function mentionsCount(n: number): string {
+  return n === 1 ? t('mentions_one') : t('mentions_count', String(n));
+}
