@@ -1,0 +1,350 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: side by side in one Chromium run, on the largest corpus
+ * pages and a synthetic stress page, several repetitions in alternating
+ * order, medians of:
+ *   floor   a bare TreeWalker pass reading every text node
+ *   ours    createEngine().start() until it settles (scan, match, link, paint)
+ *   mark.js the same aliases on a fresh copy of the page
+ * plus, once per page under a performance trace, the longest main-thread
+ * task of our pass and layout shift; an infinite-scroll run (incremental vs
+ * full rescan); and the gzipped bundle sizes. Prints markdown, writes
+ * bench/results/latest.json.
+ *
+ * Env: BENCH_REPS (default 5), BENCH_PAGES (comma list of corpus names),
+ * BENCH_SYNTHETIC=0 to skip the synthetic page, BENCH_SCROLL=0 to skip the
+ * scroll run, ER_OUT_DIR (build folder for sizes).
+ */
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { bundleEngine } from './bundle.mjs';
+import { startServer } from './server.mjs';
+import { defaultBuildDir, measureSizes, sizesMarkdown } from './sizes.mjs';
+import { feedParagraphs, syntheticPage } from './synthetic.mjs';
+import { busyBetween, longestTask, parseTrace, TRACE_CATEGORIES } from './trace.mjs';
+
+const T_START = Date.now();
+const REPS = Number(process.env.BENCH_REPS ?? 5);
+const CORPUS_DIR = path.resolve(process.cwd(), '../shared/corpus/pages');
+const PAGES = (process.env.BENCH_PAGES ?? 'yahoo-3,yahoo-1,nytimes-5,breitbart,nytimes-4,lazy-image-2,qq,gmw').split(
+  ',',
+);
+const WITH_SYNTHETIC = process.env.BENCH_SYNTHETIC !== '0';
+const WITH_SCROLL = process.env.BENCH_SCROLL !== '0';
+const SCROLL = { basePars: 2000, batches: 100, perBatch: 10 };
+const TARGETS = { oursOverFloor: 1.5, markOverOurs: 10, longestTaskMs: 16, movedBoxes: 0 };
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  // Nothing leaves the machine: every host but ours fails to resolve at once.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+];
+
+const median = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return Number.NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '-');
+const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : '-');
+const log = (...a) => console.error(`[bench ${((Date.now() - T_START) / 1000).toFixed(0)}s]`, ...a);
+
+// ---- pages -----------------------------------------------------------------
+const synthetic = WITH_SYNTHETIC ? syntheticPage() : null;
+const scrollBase = feedParagraphs(7, SCROLL.basePars);
+const scrollHtml = `<!doctype html><html><head><meta charset="utf-8"><title>feed</title>
+<style>body{font:16px/1.5 sans-serif;max-width:50rem;margin:auto}</style></head><body><main>
+${scrollBase.map((t) => `<p>${t}</p>`).join('\n')}
+<div id="feed"></div></main></body></html>`;
+const feed = feedParagraphs(99, SCROLL.batches * SCROLL.perBatch);
+const batches = Array.from({ length: SCROLL.batches }, (_, i) =>
+  feed.slice(i * SCROLL.perBatch, (i + 1) * SCROLL.perBatch),
+);
+
+const server = await startServer({
+  corpusDir: CORPUS_DIR,
+  extra: { ...(synthetic ? { '/synthetic.html': synthetic.html } : {}), '/scroll.html': scrollHtml },
+});
+const targets = [
+  ...PAGES.map((name) => ({
+    name,
+    url: `${server.origin}/corpus/${name}.html`,
+    bytes: statSync(path.join(CORPUS_DIR, `${name}.html`)).size,
+  })),
+  ...(synthetic
+    ? [{ name: 'synthetic', url: `${server.origin}/synthetic.html`, bytes: Buffer.byteLength(synthetic.html) }]
+    : []),
+];
+
+const bundle = await bundleEngine();
+if (bundle.engine === 'stub') log('WARNING: content/engine.ts does not exist; measuring the bench STUB engine');
+if (bundle.browserImports.length) log('WARNING: the engine imports extension APIs:', bundle.browserImports);
+const markCode = readFileSync(path.resolve('node_modules/mark.js/dist/mark.min.js'), 'utf8');
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const page = await context.newPage();
+const pageErrors = [];
+page.on('pageerror', (e) => pageErrors.push(String(e).slice(0, 300)));
+
+async function load(url, { mark = false } = {}) {
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  await page.evaluate(bundle.code);
+  if (mark) await page.evaluate(markCode);
+  await page.evaluate(() => window.__erBench.settle());
+}
+const inPage = (fn, arg) => page.evaluate(fn, arg);
+
+// ---- timed runs: floor, ours, mark.js ----------------------------------------
+const runs = Object.fromEntries(targets.map((t) => [t.name, { floor: [], ours: [], mark: [] }]));
+const markShift = {};
+for (let rep = 0; rep < REPS; rep++) {
+  for (const t of targets) {
+    const r = runs[t.name];
+    const oursFirst = rep % 2 === 1;
+    const sideA = async () => {
+      await load(t.url);
+      const order = oursFirst ? ['ours', 'floor'] : ['floor', 'ours'];
+      for (const m of order) {
+        if (m === 'floor') r.floor.push(await inPage(() => window.__erBench.floor()));
+        else r.ours.push(await inPage(() => window.__erBench.ours()));
+      }
+    };
+    const sideB = async () => {
+      await load(t.url, { mark: true });
+      if (rep === 0) await inPage(() => window.__erBench.snapshotBoxes());
+      r.mark.push(await inPage(() => window.__erBench.markjs()));
+      if (rep === 0) markShift[t.name] = await inPage(() => window.__erBench.movedBoxes());
+    };
+    if (oursFirst) {
+      await sideB();
+      await sideA();
+    } else {
+      await sideA();
+      await sideB();
+    }
+  }
+  log(`rep ${rep + 1}/${REPS} done`);
+}
+
+// ---- probe: longest task (trace) and layout shift, once per page ------------
+const probes = {};
+for (const t of targets) {
+  await load(t.url);
+  await inPage(() => window.__erBench.snapshotBoxes());
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  const ours = await inPage(() => window.__erBench.ours({ keep: true }));
+  const trace = parseTrace(await browser.stopTracing());
+  const shift = await inPage(() => window.__erBench.movedBoxes());
+  await inPage(() => window.__erBench.stopKept());
+  const tasks = trace.marks.has('er-start') ? busyBetween(trace, 'er-start', 'er-painted') : null;
+  probes[t.name] = {
+    longestTaskMs: longestTask(trace, 'er-start', 'er-painted'),
+    tasks: tasks?.tasks ?? null,
+    busyMs: tasks?.busy ?? null,
+    wallMs: tasks?.wall ?? null,
+    longTasksOver50: ours.longTasks,
+    shift,
+  };
+}
+log('probes done');
+
+// ---- infinite scroll: incremental vs full rescan -----------------------------
+let scroll = null;
+if (WITH_SCROLL) {
+  const perMention = batches.map((b) => b.length); // every feed paragraph holds one mention
+  await load(`${server.origin}/scroll.html`);
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  const inc = await inPage(([b, p]) => window.__erBench.scrollIncremental(b, p), [batches, perMention]);
+  const incTrace = parseTrace(await browser.stopTracing());
+  await load(`${server.origin}/scroll.html`);
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  const full = await inPage((b) => window.__erBench.scrollRescan(b), batches);
+  const fullTrace = parseTrace(await browser.stopTracing());
+  const rows = batches.map((_, i) => {
+    const ib = busyBetween(incTrace, `er-batch-${i}`, `er-changed-${i}`);
+    const fb = busyBetween(fullTrace, `er-rescan-${i}`, `er-rescanned-${i}`);
+    // The batch's own append and layout are the page's work, not ours.
+    const incBusy = ib ? Math.max(0, ib.busy - inc.rows[i].appendMs) : Number.NaN;
+    return {
+      batch: i,
+      incWallMs: inc.rows[i].wallMs,
+      incBusyMs: incBusy,
+      incLongestMs: ib?.longest ?? Number.NaN,
+      incOk: inc.rows[i].ok,
+      fullWallMs: full.rows[i].wallMs,
+      fullBusyMs: fb?.busy ?? Number.NaN,
+      fullLongestMs: fb?.longest ?? Number.NaN,
+      fullTotal: full.rows[i].total,
+    };
+  });
+  const sum = (k) => rows.reduce((s, r) => s + (Number.isFinite(r[k]) ? r[k] : 0), 0);
+  const first = rows.slice(0, 10);
+  const last = rows.slice(-10);
+  const med = (rs, k) => median(rs.map((r) => r[k]));
+  scroll = {
+    ...SCROLL,
+    base: inc.base,
+    expected: inc.expected,
+    finalIncremental: inc.final,
+    finalRescan: full.rows.at(-1)?.total ?? null,
+    missedBatches: rows.filter((r) => !r.incOk).length,
+    totals: {
+      incBusyMs: sum('incBusyMs'),
+      incWallMs: sum('incWallMs'),
+      fullBusyMs: sum('fullBusyMs'),
+      fullWallMs: sum('fullWallMs'),
+    },
+    stats: {
+      incBusyFirst10: med(first, 'incBusyMs'),
+      incBusyLast10: med(last, 'incBusyMs'),
+      fullBusyFirst10: med(first, 'fullBusyMs'),
+      fullBusyLast10: med(last, 'fullBusyMs'),
+      medianRatio: median(rows.map((r) => r.fullBusyMs / r.incBusyMs)),
+      incLongestMs: Math.max(...rows.map((r) => r.incLongestMs).filter(Number.isFinite)),
+    },
+    rows,
+  };
+  log('scroll done');
+}
+
+const browserVersion = browser.version();
+await browser.close();
+await server.close();
+
+// ---- sizes --------------------------------------------------------------------
+let sizes = null;
+try {
+  sizes = measureSizes(process.argv[2] ?? defaultBuildDir());
+} catch (e) {
+  log(`sizes: ${e.message}`);
+}
+
+// ---- report -----------------------------------------------------------------
+const pages = targets.map((t) => {
+  const r = runs[t.name];
+  const floorMs = median(r.floor.map((x) => x.ms));
+  const oursMs = median(r.ours.map((x) => x.ms));
+  const oursFrameMs = median(r.ours.map((x) => x.withFrame));
+  const markMs = median(r.mark.map((x) => x.ms));
+  const markFrameMs = median(r.mark.map((x) => x.withFrame));
+  return {
+    name: t.name,
+    bytes: t.bytes,
+    textNodes: r.floor[0]?.nodes ?? null,
+    textChars: r.floor[0]?.chars ?? null,
+    floorMs,
+    oursMs,
+    oursFrameMs,
+    markMs,
+    markFrameMs,
+    oursOverFloor: oursMs / floorMs,
+    markOverOurs: markMs / oursMs,
+    markOverOursWithFrame: markFrameMs / oursFrameMs,
+    found: r.ours[0]?.total ?? null,
+    painted: r.ours[0]?.painted ?? null,
+    capped: r.ours[0]?.capped ?? null,
+    leftAfterStop: Math.max(...r.ours.map((x) => x.leftAfterStop)),
+    markFound: r.mark[0]?.total ?? null,
+    longTasksOver50: r.ours.flatMap((x) => x.longTasks),
+    probe: probes[t.name],
+    markShift: markShift[t.name] ?? null,
+    runs: r,
+  };
+});
+
+const largest = pages.filter((p) => p.name !== 'gmw' && p.name !== 'qq');
+const verdict = {
+  oursOverFloor: largest.every((p) => p.oursOverFloor <= TARGETS.oursOverFloor),
+  markOverOurs: pages.every((p) => p.markOverOurs >= TARGETS.markOverOurs),
+  longestTask: pages.every((p) => (p.probe.longestTaskMs ?? Number.POSITIVE_INFINITY) <= TARGETS.longestTaskMs),
+  layoutShift: pages.every((p) => p.probe.shift.moved === TARGETS.movedBoxes),
+  scrollProportional: scroll
+    ? scroll.stats.incBusyLast10 <= 2 * scroll.stats.incBusyFirst10 + 1 && scroll.missedBatches === 0
+    : null,
+  sizes: sizes ? sizes.ok : null,
+};
+
+const machine = {
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  cores: os.cpus().length,
+  memGB: Math.round(os.totalmem() / 2 ** 30),
+  os: `${os.type()} ${os.release()}`,
+  node: process.version,
+  chromium: browserVersion,
+};
+const seconds = (Date.now() - T_START) / 1000;
+
+const md = [];
+md.push(
+  `Benchmark (${new Date().toISOString().slice(0, 10)}, ${machine.cpu}, ${machine.cores} cores, Chromium ${machine.chromium} headless, ` +
+    `medians of ${REPS} runs in alternating order; engine: ${bundle.engine}${bundle.browserImports.length ? ', IMPORTS EXTENSION APIs' : ''})`,
+  '',
+  '| page | size | text nodes | floor ms | ours ms | ours/floor | mark.js ms | mark.js/ours | mentions ours / mark.js | longest task ms | moved boxes (ours / mark.js) |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+);
+for (const p of pages) {
+  md.push(
+    `| ${p.name} | ${(p.bytes / 1024).toFixed(0)} KB | ${p.textNodes} | ${f1(p.floorMs)} | ${f1(p.oursMs)} | ${f2(p.oursOverFloor)} | ` +
+      `${f1(p.markMs)} | ${f1(p.markOverOurs)} | ${p.found}${p.capped ? ' (capped)' : ''} / ${p.markFound} | ` +
+      `${f1(p.probe.longestTaskMs)} | ${p.probe.shift.moved} / ${p.markShift?.moved ?? '-'} |`,
+  );
+}
+md.push(
+  '',
+  `Targets: ours/floor <= ${TARGETS.oursOverFloor} on the largest pages: ${verdict.oursOverFloor ? 'met' : 'MISSED'}; ` +
+    `mark.js/ours >= ${TARGETS.markOverOurs}: ${verdict.markOverOurs ? 'met' : 'MISSED'}; ` +
+    `longest task <= ${TARGETS.longestTaskMs} ms: ${verdict.longestTask ? 'met' : 'MISSED'}; ` +
+    `layout shift 0: ${verdict.layoutShift ? 'met' : 'MISSED'}.`,
+);
+if (scroll) {
+  const s = scroll;
+  md.push(
+    '',
+    `Infinite scroll: ${s.basePars} paragraphs, then ${s.batches} batches of ${s.perBatch} appended (one mention each). ` +
+      'Main-thread time from each append until onChange reports it (incremental) vs stop() + start() after each batch (full rescan):',
+    '',
+    '| | total ms | per batch, first 10 (median) | per batch, last 10 (median) | longest task ms |',
+    '|---|---:|---:|---:|---:|',
+    `| incremental | ${f1(s.totals.incBusyMs)} | ${f2(s.stats.incBusyFirst10)} | ${f2(s.stats.incBusyLast10)} | ${f1(s.stats.incLongestMs)} |`,
+    `| full rescan | ${f1(s.totals.fullBusyMs)} | ${f2(s.stats.fullBusyFirst10)} | ${f2(s.stats.fullBusyLast10)} | ${f1(Math.max(...s.rows.map((r) => r.fullLongestMs)))} |`,
+    '',
+    `Per-batch ratio full/incremental: median ${f1(s.stats.medianRatio)}x; mentions after the run: incremental ${s.finalIncremental}, ` +
+      `rescan ${s.finalRescan}, expected ${s.expected}; batches not reported within 3 s: ${s.missedBatches}. ` +
+      `Wall time incl. debounce: incremental ${f1(s.totals.incWallMs)} ms total, rescan ${f1(s.totals.fullWallMs)} ms total.`,
+  );
+}
+if (sizes) md.push('', 'Bundle sizes (gzip):', '', sizesMarkdown(sizes));
+md.push('', `(whole bench: ${seconds.toFixed(0)} s)`);
+if (pageErrors.length) md.push('', `Page errors: ${pageErrors.slice(0, 5).join(' | ')}`);
+if (bundle.browserImports.length) md.push('', `Engine imports extension APIs: ${bundle.browserImports.join(', ')}`);
+
+const out = {
+  date: new Date().toISOString(),
+  machine,
+  engine: bundle.engine,
+  engineBundleBytes: bundle.bytes,
+  browserImports: bundle.browserImports,
+  reps: REPS,
+  targets: TARGETS,
+  verdict,
+  pages,
+  synthetic: synthetic
+    ? { textNodes: synthetic.textNodes, textChars: synthetic.textChars, planted: synthetic.mentions }
+    : null,
+  scroll,
+  sizes,
+  pageErrors,
+  seconds,
+};
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.json', `${JSON.stringify(out, null, 2)}\n`);
+console.log(md.join('\n'));
+log('wrote bench/results/latest.json');
