@@ -26,7 +26,15 @@ import {
 } from '@/utils/settings';
 import { openPanel } from '@/utils/side-panel';
 import type { ReasonNumber, TabSummary } from '@/utils/types';
-import { fetchSummary, onOwnMessage, openOptions, pinnedTabId, resolveTabId, send } from '../sidepanel/tab-link';
+import {
+  fetchSummary,
+  onOwnMessage,
+  openOptions,
+  pinnedTabId,
+  requestPanelReason,
+  resolveTabId,
+  send,
+} from '../sidepanel/tab-link';
 
 const pinned = pinnedTabId();
 const tabId = signal<number | null>(pinned);
@@ -39,6 +47,7 @@ function openPanelAt(reason?: ReasonNumber): void {
   if (id === null) return;
   // Synchronously, inside the click: the browser only opens panels in a user gesture.
   void openPanel(id);
+  if (reason) requestPanelReason(reason);
   send({ type: 'open-panel', tabId: id, reason });
 }
 

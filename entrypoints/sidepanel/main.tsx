@@ -51,6 +51,8 @@ import {
   pinnedTabId,
   resolveTabId,
   revealMention,
+  tabInWindow,
+  takePanelRequest,
 } from './tab-link';
 
 const pinned = pinnedTabId();
@@ -288,21 +290,32 @@ async function showTab(id: number | null, scroll: boolean): Promise<void> {
   }
 }
 
-void resolveTabId().then((id) => showTab(id, true));
+void Promise.all([resolveTabId(), takePanelRequest()]).then(async ([id, requested]) => {
+  await showTab(id, requested === null);
+  // The popup's request wins over the tab's last clicked mention.
+  if (requested !== null) showReason(requested);
+});
+
+const windowId = pinned === null ? browser.windows.getCurrent().then((w) => w.id) : Promise.resolve(undefined);
 
 onOwnMessage((m) => {
   if (m.type === 'summary-changed' && m.tabId === tabId.value) {
     summary.value = m.summary;
-  } else if (m.type === 'show-reason' && m.tabId === tabId.value) {
-    showReason(m.reason);
+  } else if (m.type === 'show-reason') {
+    // For our tab, or (following tabs) for any tab of this window: a click there asked for this reason.
+    if (m.tabId === tabId.value) showReason(m.reason);
+    else if (pinned === null)
+      void windowId.then(async (win) => {
+        if (await tabInWindow(m.tabId, win)) showReason(m.reason);
+      });
   }
 });
 
 if (pinned === null) {
   // Follow the active tab of this panel's window, and navigations in it.
-  void browser.windows.getCurrent().then((win) => {
+  void windowId.then((win) => {
     browser.tabs.onActivated.addListener((info) => {
-      if (info.windowId === win.id) void showTab(info.tabId, false);
+      if (info.windowId === win) void showTab(info.tabId, false);
     });
   });
   browser.tabs.onUpdated.addListener((id, change) => {

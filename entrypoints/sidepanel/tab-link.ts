@@ -4,8 +4,9 @@
  * broadcasts (validated), and talking to the tab's content script.
  */
 import { browser } from 'wxt/browser';
-import { isMessage, isOwnPage, type Message, type SenderLike } from '@/utils/messages';
-import type { TabSummary } from '@/utils/types';
+import { storage } from 'wxt/utils/storage';
+import { isMessage, isOwnPage, isReasonNumber, type Message, type SenderLike } from '@/utils/messages';
+import type { ReasonNumber, TabSummary } from '@/utils/types';
 
 /** `?tab=<id>` in the page's URL: a pop-out view (and the tests) pin the tab. */
 export function pinnedTabId(search = location.search): number | null {
@@ -85,4 +86,44 @@ export async function revealMention(tabId: number, mentionId: number, frameId: n
 
 export function openOptions(): void {
   browser.runtime.openOptionsPage().catch(() => {});
+}
+
+/**
+ * The reason the popup asked the panel to open at. The background broadcasts
+ * 'show-reason' too, but a panel that is only now opening misses that
+ * broadcast, and its own tab may not be the one the popup spoke for (a
+ * pop-out popup is a tab of its own). Session storage bridges the gap.
+ */
+interface PanelRequest {
+  reason: ReasonNumber;
+  at: number;
+}
+const panelRequestItem = storage.defineItem<PanelRequest | null>('session:panelRequest', { fallback: null });
+/** Older requests are stale: the panel was opened some other way since. */
+const PANEL_REQUEST_TTL_MS = 10_000;
+
+export function requestPanelReason(reason: ReasonNumber): void {
+  panelRequestItem.setValue({ reason, at: Date.now() }).catch(() => {});
+}
+
+/** The fresh request, if any, consumed. */
+export async function takePanelRequest(now = Date.now()): Promise<ReasonNumber | null> {
+  try {
+    const req = await panelRequestItem.getValue();
+    if (!req) return null;
+    await panelRequestItem.setValue(null);
+    return isReasonNumber(req.reason) && now - req.at >= 0 && now - req.at < PANEL_REQUEST_TTL_MS ? req.reason : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Is this tab in the given window? (tabs.get needs no permission for windowId.) */
+export async function tabInWindow(tabId: number, windowId: number | undefined): Promise<boolean> {
+  if (windowId === undefined) return false;
+  try {
+    return (await browser.tabs.get(tabId)).windowId === windowId;
+  } catch {
+    return false;
+  }
 }
