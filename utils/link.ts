@@ -20,66 +20,137 @@ interface CompiledCue {
   exactFirst: string | null;
   /** For "*" cues the label is the word as written on the page. */
   labelFromText: boolean;
+  /** Sort key: longer cues are tried first. */
+  length: number;
+}
+
+interface EnglishCue extends CompiledCue {
+  /** Lower-case words; `wild` words match any ending, the last plain word also its plural. */
+  words: { stem: string; wild: boolean }[];
 }
 
 interface CueHit {
   label: string;
   target: CueTarget;
   weight: number;
+  at: number;
 }
 
 interface Scanner {
-  re: RegExp;
-  cues: CompiledCue[];
+  /** English cues by the first three letters of their first word (all of it when shorter). */
+  english: Map<string, EnglishCue[]>;
+  /** Chinese cues by their first character. */
+  chinese: Map<string, (CompiledCue & { text: string })[]>;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** One English cue as a pattern: words joined by space or hyphen, "*" = any ending, plural/possessive on the last word. */
-function englishPattern(text: string): string {
-  const words = text.split(/\s+/);
-  const body = words
-    .map((word, i) => {
-      const wild = word.endsWith('*');
-      const stem = wild ? word.slice(0, -1) : word;
-      // A hyphen in a cue may be written as a space or left out ("self-media", "self media").
-      const core = stem.split('-').map(escapeRegExp).join('[\\s\\-]?').replace(/'/g, "['’]");
-      if (wild) return `${core}[A-Za-z]*`;
-      return i === words.length - 1 ? `${core}(?:e?s|['’]s|s['’])?` : core;
-    })
-    .join('[\\s\\-]+');
-  return `(?<![A-Za-z0-9])${body}(?![A-Za-z0-9])`;
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function compileScanner(): Scanner {
-  const specs: { spec: CueSpec; target: CueTarget; lang: 'en' | 'zh' }[] = [];
-  for (const n of [1, 2, 3, 4, 5, 6, 7, 8] as const) {
-    for (const spec of REASON_CUES[n].en) specs.push({ spec, target: n, lang: 'en' });
-    for (const spec of REASON_CUES[n].zh) specs.push({ spec, target: n, lang: 'zh' });
-  }
-  for (const spec of UNRELATED_CUES.en) specs.push({ spec, target: 0, lang: 'en' });
-  for (const spec of UNRELATED_CUES.zh) specs.push({ spec, target: 0, lang: 'zh' });
-  // Longest first, so "conversion rate" wins over "conversion" and 大数据 over 数据.
-  const bare = (t: string) => t.replace(/^=/, '').replace(/\*/g, '');
-  specs.sort((a, b) => bare(b.spec[0]).length - bare(a.spec[0]).length);
-  const cues: CompiledCue[] = [];
-  const parts: string[] = [];
-  for (const { spec, target, lang } of specs) {
+  const english = new Map<string, EnglishCue[]>();
+  const chinese = new Map<string, (CompiledCue & { text: string })[]>();
+  const add = (spec: CueSpec, target: CueTarget, lang: 'en' | 'zh') => {
     const [raw, weight] = spec;
     const exact = raw.startsWith('=');
     const text = exact ? raw.slice(1) : raw;
-    parts.push(`(${lang === 'en' ? englishPattern(text) : escapeRegExp(text)})`);
-    cues.push({
+    const base = {
       label: text.replace(/\*/g, ''),
       target,
       weight,
       exactFirst: exact ? text.charAt(0) : null,
       labelFromText: text.includes('*'),
-    });
+      length: text.replace(/\*/g, '').length,
+    };
+    if (lang === 'zh') {
+      push(chinese, text.charAt(0), { ...base, text });
+      return;
+    }
+    // Spaces, hyphens and apostrophes all separate words: "self-media", "Singles' Day".
+    const words = text
+      .toLowerCase()
+      .split(/[\s\-'’]+/)
+      .filter(Boolean)
+      .map((w) => ({ stem: w.replace(/\*$/, ''), wild: w.endsWith('*') }));
+    const first = words[0];
+    if (first) push(english, first.stem.slice(0, 3), { ...base, words });
+  };
+  for (const n of [1, 2, 3, 4, 5, 6, 7, 8] as const) {
+    for (const spec of REASON_CUES[n].en) add(spec, n, 'en');
+    for (const spec of REASON_CUES[n].zh) add(spec, n, 'zh');
   }
-  return { re: new RegExp(parts.join('|'), 'gi'), cues };
+  for (const spec of UNRELATED_CUES.en) add(spec, 0, 'en');
+  for (const spec of UNRELATED_CUES.zh) add(spec, 0, 'zh');
+  // Longest first, so "conversion rate" wins over "conversion" and 大数据 over 数据.
+  for (const list of [...english.values(), ...chinese.values()]) list.sort((a, b) => b.length - a.length);
+  return { english, chinese };
+}
+
+function wordMatches(token: string, word: { stem: string; wild: boolean }, last: boolean): boolean {
+  if (word.wild) return token.startsWith(word.stem);
+  if (token === word.stem) return true;
+  // A plural on the last word: "accounts", "merchants" (a possessive "'s" is a token of its own).
+  return last && (token === `${word.stem}s` || token === `${word.stem}es`);
+}
+
+/** Only spaces, hyphens and apostrophes may stand between the words of a cue. */
+const CUE_GAP = /^[\s\-'’]{1,3}$/;
+
+function scanEnglish(text: string, english: Map<string, EnglishCue[]>, hits: CueHit[]): void {
+  const starts: number[] = [];
+  const tokens: string[] = [];
+  const tokenRe = /[A-Za-z0-9]+/g;
+  for (let r = tokenRe.exec(text); r !== null; r = tokenRe.exec(text)) {
+    starts.push(r.index);
+    tokens.push(r[0].toLowerCase());
+  }
+  for (let i = 0; i < tokens.length; ) {
+    const token = tokens[i] as string;
+    const candidates = english.get(token.slice(0, 3));
+    let used = 0;
+    if (candidates) {
+      for (const cue of candidates) {
+        const n = cue.words.length;
+        if (i + n > tokens.length) continue;
+        let ok = true;
+        for (let k = 0; k < n && ok; k++) {
+          ok = wordMatches(tokens[i + k] as string, cue.words[k] as EnglishCue['words'][number], k === n - 1);
+          if (ok && k > 0) {
+            const gapFrom = (starts[i + k - 1] as number) + (tokens[i + k - 1] as string).length;
+            ok = CUE_GAP.test(text.slice(gapFrom, starts[i + k]));
+          }
+        }
+        if (!ok) continue;
+        const at = starts[i] as number;
+        if (cue.exactFirst !== null && text.charAt(at) !== cue.exactFirst) continue;
+        const end = (starts[i + n - 1] as number) + (tokens[i + n - 1] as string).length;
+        const label = cue.labelFromText ? text.slice(at, end).toLowerCase() : cue.label;
+        hits.push({ label, target: cue.target, weight: cue.weight, at });
+        used = n;
+        break;
+      }
+    }
+    i += used || 1;
+  }
+}
+
+function scanChinese(text: string, chinese: Scanner['chinese'], hits: CueHit[]): void {
+  for (let i = 0; i < text.length; ) {
+    const candidates = chinese.get(text.charAt(i));
+    let used = 0;
+    if (candidates) {
+      for (const cue of candidates) {
+        if (text.startsWith(cue.text, i)) {
+          hits.push({ label: cue.label, target: cue.target, weight: cue.weight, at: i });
+          used = cue.text.length;
+          break;
+        }
+      }
+    }
+    i += used || 1;
+  }
 }
 
 let scanner: Scanner | null = null;
@@ -87,22 +158,15 @@ let scanner: Scanner | null = null;
 const hitCache = new Map<string, CueHit[]>();
 const HIT_CACHE_LIMIT = 256;
 
-/** Every cue occurrence in `text`, leftmost-longest, non-overlapping. */
+/** Every cue occurrence in `text` in reading order: leftmost-longest, English by words, Chinese by characters. */
 function scanCues(text: string): CueHit[] {
   const cached = hitCache.get(text);
   if (cached) return cached;
   scanner ??= compileScanner();
-  const { re, cues } = scanner;
   const hits: CueHit[] = [];
-  re.lastIndex = 0;
-  for (let r = re.exec(text); r !== null; r = re.exec(text)) {
-    let g = 1;
-    while (g < r.length && r[g] === undefined) g++;
-    const cue = cues[g - 1];
-    if (!cue) continue;
-    if (cue.exactFirst !== null && r[0].charAt(0) !== cue.exactFirst) continue;
-    hits.push({ label: cue.labelFromText ? r[0].toLowerCase() : cue.label, target: cue.target, weight: cue.weight });
-  }
+  scanEnglish(text, scanner.english, hits);
+  scanChinese(text, scanner.chinese, hits);
+  hits.sort((a, b) => a.at - b.at);
   if (hitCache.size >= HIT_CACHE_LIMIT) hitCache.clear();
   hitCache.set(text, hits);
   return hits;
