@@ -1,0 +1,120 @@
+/**
+ * The card shown when the pointer rests on a highlighted mention: the entity,
+ * the argument it was linked to and the words that linked it. Rendered into
+ * our shadow root with plain DOM (textContent only: nothing is parsed as
+ * HTML) rather than Preact, to keep the content script that runs on every
+ * page small. Never takes focus (no focusable element); role="tooltip".
+ */
+import { REASON_DIGEST } from '@/content/reason-digest';
+import { entityById } from '@/utils/entities';
+import { t } from '@/utils/i18n';
+import type { MentionInfo } from '@/utils/types';
+
+export interface CardPlacement {
+  left: number;
+  top: number;
+  /** Where the card sits relative to the mention. */
+  side: 'below' | 'above';
+}
+
+export interface Box {
+  left: number;
+  top: number;
+  bottom: number;
+}
+
+/** Gap between the mention and the card, and the margin kept from the viewport edges. */
+const GAP = 6;
+const MARGIN = 8;
+
+/**
+ * Below the mention when it fits, else above, else on the side with more
+ * room; always inside the viewport. The card never covers the mention's line
+ * unless the viewport is too small to avoid it.
+ */
+export function placeCard(
+  anchor: Box,
+  size: { width: number; height: number },
+  viewport: { width: number; height: number },
+): CardPlacement {
+  const below = anchor.bottom + GAP;
+  const above = anchor.top - GAP - size.height;
+  let side: CardPlacement['side'] = 'below';
+  let top = below;
+  if (below + size.height > viewport.height - MARGIN) {
+    if (above >= MARGIN || anchor.top > viewport.height - anchor.bottom) {
+      side = 'above';
+      top = above;
+    }
+  }
+  top = Math.max(MARGIN, Math.min(top, viewport.height - MARGIN - size.height));
+  const left = Math.max(MARGIN, Math.min(anchor.left, viewport.width - MARGIN - size.width));
+  return { left: Math.round(left), top: Math.round(top), side };
+}
+
+function entityLabel(info: MentionInfo): string {
+  const key = `entity_${info.entity}`;
+  const localized = t(key);
+  return localized === key ? entityById(info.entity).name : localized;
+}
+
+function line(doc: Document, cls: string, text: string, tag = 'p'): HTMLElement {
+  const el = doc.createElement(tag);
+  el.className = cls;
+  el.textContent = text;
+  return el;
+}
+
+/** Builds the card element for a mention (not yet placed). */
+export function buildCard(doc: Document, info: MentionInfo, color?: string): HTMLElement {
+  const card = doc.createElement('div');
+  card.className = 'card';
+  card.setAttribute('role', 'tooltip');
+  card.dataset.testid = 'hover-card';
+  card.dataset.entity = info.entity;
+  card.dataset.reason = info.link.reason === null ? '' : String(info.link.reason);
+  if (color) card.style.setProperty('--entity', color);
+  card.append(line(doc, 'entity', entityLabel(info), 'div'));
+  const n = info.link.reason;
+  if (n === null) {
+    card.append(line(doc, 'why', t('card_unrelated')));
+    return card;
+  }
+  const digest = REASON_DIGEST[n];
+  card.append(
+    line(doc, 'reason', `${t('card_reason', String(n))} · ${digest.title}`),
+    line(doc, 'summary', digest.summary),
+    line(doc, 'why', info.link.cues.length ? t('card_linkedBy', info.link.cues.join(', ')) : t('card_fallback')),
+    line(doc, 'hint', t('card_clickHint')),
+  );
+  return card;
+}
+
+/**
+ * Shows the card in `container` next to `anchor` (viewport coordinates):
+ * rendered hidden, measured, then placed.
+ */
+export function showCard(container: HTMLElement, info: MentionInfo, anchor: Box, color?: string): HTMLElement {
+  const doc = container.ownerDocument;
+  const card = buildCard(doc, info, color);
+  card.style.visibility = 'hidden';
+  card.style.left = `${Math.round(anchor.left)}px`;
+  card.style.top = `${Math.round(anchor.bottom + GAP)}px`;
+  container.replaceChildren(card);
+  const view = doc.defaultView;
+  const box = card.getBoundingClientRect();
+  const place = placeCard(
+    anchor,
+    { width: box.width, height: box.height },
+    { width: view?.innerWidth ?? 1024, height: view?.innerHeight ?? 768 },
+  );
+  card.style.left = `${place.left}px`;
+  card.style.top = `${place.top}px`;
+  card.dataset.side = place.side;
+  card.style.visibility = '';
+  return card;
+}
+
+export function hideCard(container: HTMLElement): void {
+  container.replaceChildren();
+}

@@ -1,0 +1,286 @@
+/**
+ * Wires the page engine to settings, messages and the pointer. Runs in every
+ * frame of http(s) pages (and their about:blank / srcdoc frames); each frame
+ * reports its own summary and the background merges them by frameId.
+ *
+ * Trust: pages are hostile. Only trusted input (event.isTrusted) reaches the
+ * hover card and the side panel; only our own extension pages may ask us to
+ * reveal or step; every entry point is guarded so our errors never reach the page.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { hideCard, showCard } from '@/components/hover-card';
+import cardCss from '@/components/hover-card.css?inline';
+import { createEngine } from '@/content/engine';
+import { HOST_TAG } from '@/content/rules';
+import type { Engine, PageMention } from '@/content/types';
+import { ENTITY_IDS } from '@/utils/entities';
+import { isMessage, isOwnPage, type Message, type SenderLike } from '@/utils/messages';
+import { isActiveFor, loadSettings, type Settings, watchSettings } from '@/utils/settings';
+import type { EntityId, FrameSummary } from '@/utils/types';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  allFrames: true,
+  matchAboutBlank: true,
+  matchOriginAsFallback: true,
+  runAt: 'document_idle',
+  cssInjectionMode: 'manual',
+  main(ctx) {
+    void run(ctx).catch(quiet);
+  },
+});
+
+function quiet(error: unknown): void {
+  try {
+    console.debug('[eight-reasons]', error);
+  } catch {
+    // ignore
+  }
+}
+
+/** Runs `fn`, swallowing our own errors: nothing we do may throw into the page's event loop. */
+function guard<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
+  return (...args: A) => {
+    try {
+      fn(...args);
+    } catch (e) {
+      quiet(e);
+    }
+  };
+}
+
+function enabledEntities(s: Settings): EntityId[] {
+  return ENTITY_IDS.filter((id) => s.entities[id]);
+}
+
+function pausedSummary(): FrameSummary {
+  return { url: location.href, mentions: [], total: 0, capped: false, paused: true };
+}
+
+async function run(ctx: ContentScriptContext): Promise<void> {
+  let settings = await loadSettings();
+  if (ctx.isInvalid) return;
+  const extensionId = browser.runtime.id;
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+
+  let engine: Engine | null = null;
+  let engineAbort: AbortController | null = null;
+  let lastSummary: FrameSummary = pausedSummary();
+
+  function send(message: Message): void {
+    try {
+      browser.runtime.sendMessage(message).catch(() => {
+        // The background may be asleep or the extension reloaded; ask the context.
+        if (ctx.isInvalid) stopEngine(false);
+      });
+    } catch {
+      if (ctx.isInvalid) stopEngine(false);
+    }
+  }
+
+  function report(summary: FrameSummary): void {
+    lastSummary = summary;
+    send({ type: 'summary', summary });
+  }
+
+  function startEngine(): void {
+    engineAbort = new AbortController();
+    const e = createEngine(document, {
+      entities: enabledEntities(settings),
+      colors: settings.colors,
+      onChange: report,
+      signal: engineAbort.signal,
+    });
+    engine = e;
+    void e.start();
+  }
+
+  function stopEngine(announce: boolean): void {
+    hide();
+    engineAbort?.abort();
+    engineAbort = null;
+    engine = null;
+    if (announce) report(pausedSummary());
+  }
+
+  function apply(next: Settings): void {
+    settings = next;
+    const active = isActiveFor(settings, location.href);
+    if (!active) {
+      if (engine || !lastSummary.paused) stopEngine(true);
+      else report(pausedSummary());
+    } else if (engine) {
+      engine.update({ entities: enabledEntities(settings), colors: settings.colors });
+    } else {
+      startEngine();
+    }
+  }
+
+  ctx.onInvalidated(() => stopEngine(false));
+  apply(settings);
+  const unwatch = watchSettings(guard((s: Settings) => apply(s)));
+  ctx.onInvalidated(unwatch);
+
+  // SPA navigation: the URL changed (paused sites are per origin, and the summary carries the URL).
+  ctx.addEventListener(
+    window,
+    'wxt:locationchange',
+    guard(() => {
+      if (engine && isActiveFor(settings, location.href)) report(engine.summary());
+      else apply(settings);
+    }),
+  );
+
+  // ---- messages from our own pages (panel, popup, background) ----------
+
+  const onMessage = (raw: unknown, sender: SenderLike): Promise<unknown> | undefined => {
+    try {
+      if (!isMessage(raw) || !isOwnPage(sender, extensionId, extensionOrigin)) return undefined;
+      if (raw.type === 'request-summary') {
+        report(engine ? engine.summary() : pausedSummary());
+        return undefined;
+      }
+      if (raw.type === 'reveal') {
+        hide();
+        const found = engine?.reveal(raw.mentionId) ?? false;
+        // Sub-frames without the mention stay silent so the frame that has it answers.
+        if (!found && window !== window.top) return undefined;
+        return Promise.resolve(found);
+      }
+      if (raw.type === 'step') {
+        hide();
+        const id = engine?.step(raw.direction, { entities: raw.entities, reasons: raw.reasons }) ?? null;
+        return Promise.resolve(id);
+      }
+    } catch (e) {
+      quiet(e);
+    }
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+  // ---- hover card --------------------------------------------------------
+
+  /** Our one element in the page: created on first hover, put back if the page removes or moves it. */
+  let ui: { host: HTMLElement; container: HTMLElement } | null = null;
+  let shown: PageMention | null = null;
+
+  function hostStyle(host: HTMLElement): void {
+    // Zero-size, fixed, on top: adds no box to the page's layout. Inline !important beats page rules.
+    host.style.cssText =
+      'all:initial!important;position:fixed!important;top:0!important;left:0!important;width:0!important;' +
+      'height:0!important;overflow:visible!important;display:block!important;z-index:2147483647!important;' +
+      'pointer-events:none!important;contain:style!important;';
+  }
+
+  function ensureUi(): { host: HTMLElement; container: HTMLElement } | null {
+    if (!ui) {
+      const host = document.createElement(HOST_TAG);
+      hostStyle(host);
+      const shadow = host.attachShadow({ mode: 'open' });
+      try {
+        // A constructed sheet: a page's CSP on <style> elements does not apply to it.
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(cardCss);
+        shadow.adoptedStyleSheets = [sheet];
+      } catch (e) {
+        quiet(e);
+      }
+      const container = document.createElement('div');
+      shadow.append(container);
+      ui = { host, container };
+    }
+    if (ui.host.parentNode !== document.documentElement) {
+      hostStyle(ui.host);
+      document.documentElement.append(ui.host);
+    }
+    return ui;
+  }
+  ctx.onInvalidated(() => ui?.host.remove());
+
+  function anchorRect(m: PageMention, x: number, y: number): DOMRect {
+    const rects = m.range.getClientRects();
+    for (const r of rects) if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return r;
+    return m.range.getBoundingClientRect();
+  }
+
+  function show(m: PageMention, x: number, y: number): void {
+    const target = ensureUi();
+    if (!target) return;
+    shown = m;
+    const r = anchorRect(m, x, y);
+    showCard(target.container, m.info, { left: r.left, top: r.top, bottom: r.bottom }, settings.colors[m.info.entity]);
+  }
+
+  function hide(): void {
+    if (!shown) return;
+    shown = null;
+    if (ui) hideCard(ui.container);
+  }
+
+  function openReason(m: PageMention): void {
+    // Synchronous in the click handler: the user gesture must reach the background untouched.
+    if (m.info.link.reason === null) return;
+    send({ type: 'open-reason', reason: m.info.link.reason, mentionId: m.info.id });
+  }
+
+  function isOurs(target: EventTarget | null): boolean {
+    return !!ui && target === ui.host;
+  }
+
+  let frame = 0;
+  let px = 0;
+  let py = 0;
+  const onMove = guard((e: PointerEvent) => {
+    if (!e.isTrusted || !engine) return;
+    if (isOurs(e.target)) return; // on the card: keep it
+    px = e.clientX;
+    py = e.clientY;
+    if (frame) return;
+    frame = requestAnimationFrame(
+      guard(() => {
+        frame = 0;
+        if (ctx.isInvalid) return;
+        const m = engine?.mentionAt(px, py) ?? null;
+        if (!m) hide();
+        else if (m !== shown) show(m, px, py);
+      }),
+    );
+  });
+  ctx.onInvalidated(() => {
+    if (frame) cancelAnimationFrame(frame);
+  });
+
+  const onClick = guard((e: MouseEvent) => {
+    if (!e.isTrusted || e.button !== 0 || !engine) return;
+    if (isOurs(e.target)) {
+      if (shown) openReason(shown);
+      return;
+    }
+    // A drag that selected text is not a click on the mention.
+    const selection = document.getSelection();
+    if (selection && !selection.isCollapsed) return;
+    const m = engine.mentionAt(e.clientX, e.clientY);
+    if (m) openReason(m);
+  });
+
+  const onKey = guard((e: KeyboardEvent) => {
+    if (e.isTrusted && e.key === 'Escape') hide();
+  });
+  const onAway = guard((e: Event) => {
+    if (!e.isTrusted) return;
+    if (e.type === 'mouseout' && (e as MouseEvent).relatedTarget !== null) return;
+    hide();
+  });
+
+  const passive = { passive: true, capture: true };
+  ctx.addEventListener(document, 'pointermove', onMove, passive);
+  ctx.addEventListener(document, 'click', onClick, { capture: true });
+  ctx.addEventListener(window, 'keydown', onKey, { capture: true });
+  ctx.addEventListener(window, 'scroll', onAway, passive);
+  ctx.addEventListener(document, 'mouseout', onAway, passive);
+  ctx.addEventListener(window, 'blur', onAway, passive);
+}
