@@ -1,6 +1,7 @@
 // `npm run release:check`: everything that must pass before a release, in
 // order, stopping at the first failure with the step that failed.
 // Builds go to $ER_OUT_DIR (default .output), so a parallel run can use its own folder.
+// `--from=N` resumes at step N after a fix (a release needs one full run).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -41,11 +42,19 @@ const STEPS = [
   { name: 'package check', run: [['node', 'scripts/package-report.mjs', outDir]] },
 ];
 
+const fromArg = process.argv.find((a) => a.startsWith('--from='));
+const from = fromArg ? Number(fromArg.slice('--from='.length)) : 1;
+if (!Number.isInteger(from) || from < 1 || from > STEPS.length) {
+  console.error(`--from must be 1..${STEPS.length}`);
+  process.exit(2);
+}
+
 const started = Date.now();
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const done = [];
 
 for (const [i, step] of STEPS.entries()) {
+  if (i + 1 < from) continue;
   const label = `[${i + 1}/${STEPS.length}] ${step.name}`;
   console.log(`\n▶ ${label}`);
   const t0 = Date.now();
@@ -60,6 +69,7 @@ for (const [i, step] of STEPS.entries()) {
   done.push(`  ✓ ${step.name} (${seconds(Date.now() - t0)})`);
 }
 
+if (from > 1) console.log(`\nsteps 1-${from - 1} were skipped (--from=${from}): not a full release check`);
 console.log(`\nrelease check passed in ${seconds(Date.now() - started)}:\n${done.join('\n')}`);
 console.log(`packages: ${resolve(outDir)}`);
 
