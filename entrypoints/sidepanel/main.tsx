@@ -290,8 +290,11 @@ async function showTab(id: number | null, scroll: boolean): Promise<void> {
   }
 }
 
+/** Set once the panel has followed a tab switch: the first resolution is stale by then. */
+let followedSwitch = false;
+
 void Promise.all([resolveTabId(), takePanelRequest()]).then(async ([id, requested]) => {
-  await showTab(id, requested === null);
+  if (!followedSwitch) await showTab(id, requested === null);
   // The popup's request wins over the tab's last clicked mention.
   if (requested !== null) showReason(requested);
 });
@@ -312,10 +315,13 @@ onOwnMessage((m) => {
 });
 
 if (pinned === null) {
-  // Follow the active tab of this panel's window, and navigations in it.
-  void windowId.then((win) => {
-    browser.tabs.onActivated.addListener((info) => {
-      if (info.windowId === win) void showTab(info.tabId, false);
+  // Follow the active tab of this panel's window, and navigations in it. Listen at once: a
+  // switch right after the panel opens must not be missed while the window id is on its way.
+  browser.tabs.onActivated.addListener((info) => {
+    void windowId.then((win) => {
+      if (info.windowId !== win) return;
+      followedSwitch = true;
+      void showTab(info.tabId, false);
     });
   });
   browser.tabs.onUpdated.addListener((id, change) => {
