@@ -77,7 +77,11 @@ class PageEngine implements Engine {
   private running = false;
   /** Scans and rescans run one at a time. */
   private job: Promise<void> = Promise.resolve();
+  /** Blocks with mentions in reading order: appended during an in-order walk, else inserted by binary search. */
+  private order: Block[] = [];
   private ordered: Mention[] | null = null;
+  /** True while the walk is the first pass over the document: its blocks arrive in document order. */
+  private appending = false;
   private lastRevealed: number | null = null;
   private cancelFlash: (() => void) | null = null;
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
@@ -162,7 +166,12 @@ class PageEngine implements Engine {
     const queue: ShadowRoot[] = [];
     const slice = new Slice();
     this.visibility.clear();
-    await this.walk(this.doc, 'all', gen, slice, false, queue);
+    this.appending = this.order.length === 0;
+    try {
+      await this.walk(this.doc, 'all', gen, slice, false, queue);
+    } finally {
+      this.appending = false;
+    }
     // Shadow roots found on the way, and roots inside them.
     for (let root = queue.shift(); root; root = queue.shift()) {
       if (gen !== this.generation) return;
@@ -174,7 +183,9 @@ class PageEngine implements Engine {
   }
 
   private walk(start: Node, mode: WalkMode, gen: number, slice: Slice, incremental: boolean, queue: ShadowRoot[]) {
+    const deferred: TextBlock[] = [];
     return walkText(start, {
+      drain: () => (deferred.length ? this.drainBig(deferred, gen, slice) : undefined),
       mode,
       slice,
       isStale: () => gen !== this.generation,
@@ -189,11 +200,11 @@ class PageEngine implements Engine {
         }
         queue.push(root);
       },
-      onSegment: (seg) => this.onSegment(seg, incremental, gen, slice),
+      onSegment: (seg) => this.onSegment(seg, incremental, deferred),
     });
   }
 
-  private onSegment(seg: Segment, incremental: boolean, gen: number, slice: Slice): undefined | Promise<void> {
+  private onSegment(seg: Segment, incremental: boolean, deferred: TextBlock[]): void {
     if (incremental) {
       for (const node of seg.nodes) {
         const b = this.blockOfNode.get(node);
@@ -201,12 +212,21 @@ class PageEngine implements Engine {
       }
     }
     const text = seg.text;
-    if (text.length > MATCH_WINDOW) return this.bigSegment(copySegment(seg), gen, slice);
-    if (!hasCandidate(text, this.entities)) return undefined;
+    if (text.length > MATCH_WINDOW) {
+      deferred.push(copySegment(seg));
+      return;
+    }
+    if (!hasCandidate(text, this.entities)) return;
     const block = copySegment(seg);
     const { block: seen, found } = findInBlock(block, this.entities, this.visibility);
     this.addBlock(seen, found);
-    return undefined;
+  }
+
+  private async drainBig(deferred: TextBlock[], gen: number, slice: Slice): Promise<void> {
+    for (let block = deferred.shift(); block; block = deferred.shift()) {
+      if (gen !== this.generation) return;
+      await this.bigSegment(block, gen, slice);
+    }
   }
 
   /** A huge run (megabytes in one node): matched window by window with yields in between. */
@@ -245,6 +265,7 @@ class PageEngine implements Engine {
     }
     this.blocks.add(b);
     for (const node of b.nodes) this.blockOfNode.set(node, b);
+    this.place(b);
     this.ordered = null;
     this.scheduleChange();
   }
@@ -311,16 +332,38 @@ class PageEngine implements Engine {
     this.blockOfNode.clear();
     this.byId.clear();
     this.painted = this.total = 0;
+    this.order = [];
     this.ordered = null;
     this.lastRevealed = null;
+  }
+
+  /**
+   * Puts a new block in reading order. compareDocumentPosition can cost a walk
+   * over a long sibling list, so it is used only for blocks found out of order
+   * (shadow roots, rescans), and then only log(n) times.
+   */
+  private place(b: Block): void {
+    const list = this.order;
+    const last = list[list.length - 1];
+    if (this.appending || !last || compareOrder(last.nodes[0] as Node, b.nodes[0] as Node) <= 0) {
+      list.push(b);
+      return;
+    }
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareOrder((list[mid] as Block).nodes[0] as Node, b.nodes[0] as Node) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    list.splice(lo, 0, b);
   }
 
   /** Mentions in reading order (cached until the set changes). */
   private inOrder(): Mention[] {
     if (!this.ordered) {
-      const blocks = [...this.blocks].filter((b) => b.mentions.length > 0);
-      blocks.sort((a, b) => compareOrder(a.nodes[0] as Node, b.nodes[0] as Node));
-      this.ordered = blocks.flatMap((b) => b.mentions);
+      if (this.order.length > this.blocks.size) this.order = this.order.filter((b) => this.blocks.has(b));
+      this.ordered = this.order.flatMap((b) => b.mentions);
     }
     return this.ordered;
   }
@@ -436,7 +479,7 @@ class PageEngine implements Engine {
   reveal(id: number): boolean {
     try {
       const m = this.byId.get(id);
-      if (!m || !m.range.startContainer.isConnected || m.range.collapsed) return false;
+      if (!m?.range.startContainer.isConnected || m.range.collapsed) return false;
       this.lastRevealed = id;
       scrollToRange(m.range, this.doc);
       if (this.cancelFlash) this.cancelFlash();

@@ -122,7 +122,7 @@ export function hitTest<M>(
   x: number,
   y: number,
 ): M | null {
-  if (!caret || caret.node.nodeType !== 3) return null;
+  if (caret?.node.nodeType !== 3) return null;
   for (const m of index.at(caret.node as Text, caret.offset)) {
     if (pointInRects(rectsOf(m), x, y)) return m;
   }

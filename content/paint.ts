@@ -113,7 +113,7 @@ export class Painter {
   private unadopt(target: DocumentOrShadowRoot): void {
     const sheet = this.sheet;
     const list = adopted(target);
-    if (!sheet || !list || !list.includes(sheet)) return;
+    if (!sheet || !list?.includes(sheet)) return;
     try {
       target.adoptedStyleSheets = list.filter((s) => s !== sheet);
     } catch {

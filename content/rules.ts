@@ -106,12 +106,16 @@ export const Kind = {
 } as const;
 export type Kind = (typeof Kind)[keyof typeof Kind];
 
+/** One lookup per element on the walk's hot path. */
+const KINDS = new Map<string, Kind>([
+  ...[...INLINE_TAGS].map((t): [string, Kind] => [t, Kind.Inline]),
+  ...[...HIDDEN_TAGS].map((t): [string, Kind] => [t, Kind.Hidden]),
+  ...[...CONTROL_TAGS].map((t): [string, Kind] => [t, Kind.Control]),
+]);
+
 export function kindOf(localName: string): Kind {
-  if (INLINE_TAGS.has(localName)) return Kind.Inline;
-  if (HIDDEN_TAGS.has(localName)) return Kind.Hidden;
-  if (CONTROL_TAGS.has(localName)) return Kind.Control;
   // Everything else, custom elements included, is a boundary: never join text that may be laid out apart.
-  return Kind.Block;
+  return KINDS.get(localName) ?? Kind.Block;
 }
 
 /** Elements that may carry a shadow root (attachShadow's allow-list plus custom elements). */

@@ -30,8 +30,10 @@ export type WalkMode = 'all' | 'own' | 'nested';
 export interface WalkOptions {
   mode: WalkMode;
   slice: Slice;
-  /** Called once per non-empty segment, in document order. May return a promise (large work). */
-  onSegment: (segment: Segment) => undefined | Promise<void>;
+  /** Called once per non-empty segment, in document order. Synchronous: long work goes to `drain`. */
+  onSegment: (segment: Segment) => void;
+  /** Awaited between slices: the consumer's deferred work (huge segments matched window by window). */
+  drain?: () => Promise<void> | undefined;
   /** An open shadow root was found on an element. */
   onShadowRoot?: (root: ShadowRoot) => void;
   /** Checked after each yield: true stops the walk (the engine stopped or restarted). */
@@ -43,19 +45,15 @@ class Buffer implements Segment {
   starts: number[] = [];
   text = '';
   push(node: Text, data: string): void {
-    this.nodes.push(node);
     this.starts.push(this.text.length);
-    this.text = this.nodes.length === 1 ? data : this.text + data;
+    this.text = this.nodes.length === 0 ? data : this.text + data;
+    this.nodes.push(node);
   }
   clear(): void {
     this.nodes.length = 0;
     this.starts.length = 0;
     this.text = '';
   }
-}
-
-function isBreak(kind: Kind): boolean {
-  return kind === Kind.Block || kind === Kind.Control;
 }
 
 /** Ancestors of `node` up to (excluding) `start`, innermost first. */
@@ -65,123 +63,156 @@ function pathTo(node: Node, start: Node): Node[] {
   return path;
 }
 
-/**
- * Walks the text under `start` (a Document, ShadowRoot or Element) and
- * reports segments. `start` itself counts as a boundary.
- */
-export async function walkText(start: Node, options: WalkOptions): Promise<void> {
-  const { mode, slice, onSegment, onShadowRoot, isStale } = options;
-  const buf = new Buffer();
-  /** Block elements entered below `start` on the current path. */
-  let depth = 0;
-  let visited = 0;
-
-  /** Reports the current segment; returns a promise only when the consumer needs to wait. */
-  const flush = (): Promise<void> | undefined => {
-    if (buf.nodes.length === 0) return undefined;
-    const pending = mode !== 'nested' || depth > 0 ? onSegment(buf) : undefined;
-    if (!pending) {
-      buf.clear();
-      return undefined;
-    }
-    return pending.then(() => buf.clear());
-  };
-
-  let node: Node | null = start.firstChild;
-  while (node) {
-    let descend = false;
-    const type = node.nodeType;
-    if (type === 3) {
-      const data = (node as Text).data;
-      if (data.length > 0) buf.push(node as Text, data);
-    } else if (type === 1) {
-      const el = node as Element;
-      const name = el.localName;
-      const kind = kindOf(name);
-      if (kind === Kind.Inline) {
-        descend = true;
-      } else if (kind === Kind.Block) {
-        const pending = flush();
-        if (pending) await pending;
-        if (mode === 'own') {
-          descend = false;
-        } else {
-          descend = true;
-          depth++;
-        }
-      } else if (kind === Kind.Control) {
-        const pending = flush();
-        if (pending) await pending;
-      }
-      if (kind !== Kind.Hidden && kind !== Kind.Control && onShadowRoot && mayHostShadow(name)) {
-        const shadow = el.shadowRoot;
-        if (shadow) onShadowRoot(shadow);
-      }
-      // A block we do not descend into (mode 'own') was not counted in depth.
-      if (descend && !el.firstChild && kind === Kind.Block) {
-        depth--;
-        descend = false;
-      }
-    }
-
-    // Next node in document order, closing the blocks we climb out of.
-    if (descend && node.firstChild) {
-      node = node.firstChild;
-    } else {
-      let next: Node | null = null;
-      let cur: Node | null = node;
-      while (cur && cur !== start) {
-        next = cur.nextSibling;
-        if (next) break;
-        cur = cur.parentNode;
-        if (!cur || cur === start) break;
-        if (cur.nodeType === 1 && isBreak(kindOf((cur as Element).localName))) {
-          const pending = flush();
-          if (pending) await pending;
-          depth--;
-        }
-      }
-      node = next;
-    }
-
-    if (node && ++visited % NODES_PER_CLOCK_CHECK === 0 && slice.spent()) {
-      const path = pathTo(node, start);
-      await yieldToPage();
-      slice.reset();
-      if (isStale()) return;
-      const resumed = resume(path, start);
-      if (resumed === undefined) return;
-      if (resumed !== node) {
-        // The page moved or removed our next node while we waited: restart the deepest
-        // ancestor still in place. The text before it is re-read (duplicates are replaced).
-        buf.clear();
-        depth = 0;
-        for (let n: Node | null = resumed.parentNode; n && n !== start; n = n.parentNode) {
-          if (n.nodeType === 1 && isBreak(kindOf((n as Element).localName))) depth++;
-        }
-      }
-      node = resumed;
-    }
-  }
-  const pending = flush();
-  if (pending) await pending;
+function isBreakElement(n: Node): boolean {
+  if (n.nodeType !== 1) return false;
+  const kind = kindOf((n as Element).localName);
+  return kind === Kind.Block || kind === Kind.Control;
 }
 
 /**
- * Where to continue after a yield. `path` is the next node and its ancestors
- * (innermost first) as they were. Returns the next node when nothing moved,
- * otherwise the first child of the deepest ancestor still attached as before,
- * or undefined when even `start` lost its place (the caller's watcher rescans).
+ * The walk's state between slices. `run` is synchronous (V8 optimises a
+ * plain loop far better than an async one); the driver below yields.
  */
-function resume(path: Node[], start: Node): Node | undefined {
-  const top = path[path.length - 1];
-  if (!top || top.parentNode !== start) {
-    return start.firstChild ?? undefined;
+class Walker {
+  private readonly buf = new Buffer();
+  /** Block elements entered below `start` on the current path. */
+  private depth = 0;
+  node: Node | null;
+
+  constructor(
+    private readonly start: Node,
+    private readonly options: WalkOptions,
+  ) {
+    this.node = start.firstChild;
   }
-  for (let i = path.length - 1; i > 0; i--) {
-    const child = path[i - 1] as Node;
-    const parent = path[i] as Node;
-    if (child.parentNode !== parent) return parent.firstChild ?? parent;
+
+  private flush(): void {
+    const buf = this.buf;
+    if (buf.nodes.length === 0) return;
+    if (this.options.mode !== 'nested' || this.depth > 0) this.options.onSegment(buf);
+    buf.clear();
   }
-  return path[0];
+
+  /** Walks until the slice is spent (false) or the end (true). */
+  run(slice: Slice): boolean {
+    const { mode, onShadowRoot } = this.options;
+    const start = this.start;
+    const buf = this.buf;
+    let node = this.node;
+    let visited = 0;
+    while (node) {
+      let descend = false;
+      const type = node.nodeType;
+      if (type === 3) {
+        const data = (node as Text).data;
+        if (data.length > 0) buf.push(node as Text, data);
+      } else if (type === 1) {
+        const name = (node as Element).localName;
+        const kind = kindOf(name);
+        if (kind === Kind.Inline) {
+          descend = true;
+        } else if (kind === Kind.Block) {
+          this.flush();
+          if (mode !== 'own' && node.firstChild) {
+            descend = true;
+            this.depth++;
+          }
+        } else if (kind === Kind.Control) {
+          this.flush();
+        }
+        if (onShadowRoot && (kind === Kind.Block || kind === Kind.Inline) && mayHostShadow(name)) {
+          const shadow = (node as Element).shadowRoot;
+          if (shadow) onShadowRoot(shadow);
+        }
+      }
+
+      // Next node in document order, closing the blocks we climb out of.
+      if (descend && node.firstChild) {
+        node = node.firstChild;
+      } else {
+        let cur: Node | null = node;
+        node = null;
+        while (cur && cur !== start) {
+          const next: Node | null = cur.nextSibling;
+          if (next) {
+            node = next;
+            break;
+          }
+          cur = cur.parentNode;
+          if (!cur || cur === start) break;
+          if (isBreakElement(cur)) {
+            this.flush();
+            this.depth--;
+          }
+        }
+      }
+      if (node && ++visited % NODES_PER_CLOCK_CHECK === 0 && slice.spent()) {
+        this.node = node;
+        return false;
+      }
+    }
+    this.node = null;
+    this.flush();
+    return true;
+  }
+
+  /** Where we are, to check after a yield whether the page moved it. */
+  savePath(): Node[] {
+    return this.node ? pathTo(this.node, this.start) : [];
+  }
+
+  /**
+   * After a yield: continue at the saved node when nothing moved, else
+   * restart inside the deepest ancestor still attached as before (text before
+   * it is read again; the engine replaces duplicates). False when `start`
+   * itself lost its place (the engine's watcher rescans then).
+   */
+  resume(path: Node[]): boolean {
+    const start = this.start;
+    const top = path[path.length - 1];
+    let at: Node | undefined;
+    if (!top || top.parentNode !== start) {
+      at = start.firstChild ?? undefined;
+      if (!start.isConnected) return false;
+    } else {
+      at = path[0];
+      for (let i = path.length - 1; i > 0; i--) {
+        const child = path[i - 1] as Node;
+        const parent = path[i] as Node;
+        if (child.parentNode !== parent) {
+          at = parent.firstChild ?? parent;
+          break;
+        }
+      }
+    }
+    if (!at) return false;
+    if (at !== this.node) {
+      this.buf.clear();
+      this.depth = 0;
+      for (let n: Node | null = at.parentNode; n && n !== start; n = n.parentNode) if (isBreakElement(n)) this.depth++;
+    }
+    this.node = at;
+    return true;
+  }
+}
+
+/**
+ * Walks the text under `start` (a Document, ShadowRoot or Element) and
+ * reports segments, yielding to the page whenever the slice is spent.
+ * `start` itself counts as a boundary.
+ */
+export async function walkText(start: Node, options: WalkOptions): Promise<void> {
+  const { slice, isStale, drain } = options;
+  const walker = new Walker(start, options);
+  for (;;) {
+    const done = walker.run(slice);
+    const pending = drain?.();
+    if (pending) await pending;
+    if (done || isStale()) return;
+    if (!slice.spent()) continue;
+    const path = walker.savePath();
+    await yieldToPage();
+    slice.reset();
+    if (isStale() || !walker.resume(path)) return;
+  }
 }
