@@ -20,15 +20,18 @@ export { expect } from '../fixtures';
 /** What the page-world recorder saw. */
 export interface PageRecord {
   violations: { directive: string; blocked: string; source: string; sample: string }[];
-  /** Longest gap between heartbeat ticks (ms) since the last reset. */
+  /** Longest gap between setInterval heartbeat ticks (ms) since the last reset: are the page's own tasks starved? */
   maxGap: number;
   ticks: number;
+  /** Longest gap between animation frames (ms) since the last reset: does the page still render? */
+  maxFrameGap: number;
+  frames: number;
 }
 
 /** Installed with addInitScript: runs in the page's own world before the page's scripts. */
 function recorder(): void {
   const w = window as unknown as { __hostile: PageRecord; heartbeat: { reset(): void } };
-  const rec: PageRecord = { violations: [], maxGap: 0, ticks: 0 };
+  const rec: PageRecord = { violations: [], maxGap: 0, ticks: 0, maxFrameGap: 0, frames: 0 };
   w.__hostile = rec;
   document.addEventListener(
     'securitypolicyviolation',
@@ -48,24 +51,53 @@ function recorder(): void {
     last = now;
     rec.ticks++;
   }, 10);
+  let lastFrame = performance.now();
+  const frame = (now: number) => {
+    rec.maxFrameGap = Math.max(rec.maxFrameGap, now - lastFrame);
+    lastFrame = now;
+    rec.frames++;
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
   w.heartbeat = {
     reset() {
       rec.maxGap = 0;
       rec.ticks = 0;
+      rec.maxFrameGap = 0;
+      rec.frames = 0;
       last = performance.now();
+      lastFrame = performance.now();
     },
   };
 }
 
-/** Evaluate an expression in a fresh isolated world of the frame (untouched by the page's prototype poisoning). */
+/**
+ * Evaluate an expression in a fresh isolated world of the frame (untouched by
+ * the page's prototype poisoning). A cross-site frame has its own CDP session;
+ * a same-process frame is found in the page's frame tree by its URL.
+ */
 export async function probe<T>(page: Page, expression: string, frame?: Frame): Promise<T> {
-  const cdp: CDPSession = await page.context().newCDPSession(frame && frame !== page.mainFrame() ? frame : page);
+  const child = frame && frame !== page.mainFrame() ? frame : undefined;
+  let cdp: CDPSession;
+  let frameId: string;
+  const ownSession = child
+    ? await page
+        .context()
+        .newCDPSession(child)
+        .catch(() => null)
+    : null;
+  if (ownSession) {
+    cdp = ownSession;
+    frameId = ((await cdp.send('Page.getFrameTree')) as FrameTree).frameTree.frame.id;
+  } else {
+    cdp = await page.context().newCDPSession(page);
+    const tree = ((await cdp.send('Page.getFrameTree')) as FrameTree).frameTree;
+    const found = child ? findFrame(tree, child.url()) : tree.frame.id;
+    if (!found) throw new Error(`frame ${child?.url()} not in the page's frame tree`);
+    frameId = found;
+  }
   try {
-    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
-    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
-      frameId: frameTree.frame.id,
-      worldName: 'hostile-probe',
-    });
+    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId, worldName: 'hostile-probe' });
     const r = await cdp.send('Runtime.evaluate', {
       expression,
       contextId: executionContextId,
@@ -78,6 +110,22 @@ export async function probe<T>(page: Page, expression: string, frame?: Frame): P
   } finally {
     await cdp.detach().catch(() => {});
   }
+}
+
+interface FrameNode {
+  frame: { id: string; url: string };
+  childFrames?: FrameNode[];
+}
+interface FrameTree {
+  frameTree: FrameNode;
+}
+function findFrame(node: FrameNode, url: string): string | null {
+  if (node.frame.url === url) return node.frame.id;
+  for (const c of node.childFrames ?? []) {
+    const f = findFrame(c, url);
+    if (f) return f;
+  }
+  return null;
 }
 
 /** Texts of the ranges of every `eight-reasons-*` highlight, in registry order (read from a clean world). */
@@ -267,4 +315,61 @@ export async function hasColour(page: Page, rect: { x: number; y: number; width:
   } finally {
     await blank.close();
   }
+}
+
+/** Ask the background something as one of our extension pages would (a short-lived options.html tab). */
+export async function askBackground<T>(page: Page, extensionId: string, message: unknown): Promise<T> {
+  const ext = await page.context().newPage();
+  try {
+    await ext.goto(`chrome-extension://${extensionId}/options.html`);
+    return (await ext.evaluate(
+      (m) =>
+        (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+        ).chrome.runtime.sendMessage(m),
+      message,
+    )) as T;
+  } finally {
+    await ext.close();
+  }
+}
+
+/**
+ * Where each highlighted range lives: the id of its nearest ancestor element
+ * with an id (crossing out of open shadow roots), per entity.
+ */
+export function highlightPlaces(page: Page, frame?: Frame): Promise<Record<string, string[]>> {
+  return probe(
+    page,
+    `(() => { const out = {};
+      const placeOf = (n) => { for (let el = n; el; ) {
+        if (el.nodeType === 1 && el.id) return el.id;
+        el = el.parentNode ?? (el instanceof ShadowRoot ? el.host : null); } return '?'; };
+      CSS.highlights.forEach((h, name) => { if (!name.startsWith('eight-reasons-') || name.endsWith('-flash')) return;
+        out[name.slice(14)] = [...h].map((r) => placeOf(r.startContainer)).sort(); });
+      return out; })()`,
+    frame,
+  );
+}
+
+/**
+ * The page's body (our host left out) with highlighting paused, then again
+ * once highlighting is switched on in the same page (settings apply live):
+ * the two must be equal, since painting touches no page node.
+ */
+export async function bodyPausedThenLive(
+  page: Page,
+  url: string,
+  setStoredSettings: (patch: Record<string, unknown>) => Promise<void>,
+  ready: () => Promise<unknown>,
+): Promise<{ paused: string; live: string; pausedPainted: number }> {
+  await setStoredSettings({ enabled: false });
+  await page.goto(url);
+  await page.waitForTimeout(400);
+  const paused = await bodyWithoutHost(page);
+  const pausedPainted = await paintedCount(page);
+  await setStoredSettings({ enabled: true });
+  await ready();
+  const live = await bodyWithoutHost(page);
+  return { paused, live, pausedPainted };
 }

@@ -3,7 +3,8 @@
  * per-page response headers (strict CSP, Trusted Types) that a plain file
  * server cannot send. Two listeners on 127.0.0.1 give two origins, so a page
  * can embed a cross-origin frame: `%OTHER_ORIGIN%` in a page is replaced by
- * the other listener's origin.
+ * the other listener's origin, addressed as `localhost` so that it is also
+ * another site (its own renderer process under site isolation).
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -29,7 +30,7 @@ const TYPES: Record<string, string> = {
 export interface HostileServer {
   /** http://127.0.0.1:<port> of the main listener. */
   origin: string;
-  /** A second origin (another port) for cross-origin frames. */
+  /** A second origin and site (http://localhost:<other port>) for cross-origin frames. */
   otherOrigin: string;
   url(path: string): string;
   close(): Promise<void>;
@@ -70,7 +71,7 @@ export async function startHostileServer(): Promise<HostileServer> {
   const main = createServer(handler(() => b));
   const other = createServer(handler(() => a));
   a = await listen(main);
-  b = await listen(other);
+  b = (await listen(other)).replace('127.0.0.1', 'localhost');
   const close = (s: Server) => new Promise<void>((r) => s.close(() => r()));
   return {
     origin: a,

@@ -1,0 +1,35 @@
+/**
+ * A cross-origin, cross-site frame (http://localhost:<other port> inside
+ * http://127.0.0.1:<port>). The frame's own content script paints its own
+ * mentions in its own document; the top frame's script never reaches into
+ * it; the background merges both frames' counts for the tab.
+ */
+import { bodyWithoutHost, expect, highlightPlaces, mentionsOnly, test, waitForHighlights } from './hostile-fixtures';
+
+test('cross-origin frame: each frame paints its own text, the tab summary merges them', async ({
+  page,
+  hostile,
+  tabIdOf,
+  summaryOf,
+}) => {
+  const before = { top: '' };
+  await page.goto(hostile.url('frames.html'));
+  const child = page.frames().find((f) => f.url().includes('frame-child.html'));
+  expect(child, 'the child frame loaded').toBeTruthy();
+  expect(new URL(child!.url()).origin).not.toBe(new URL(page.url()).origin);
+
+  const top = await waitForHighlights(page, (h) => !!mentionsOnly(h).wechat);
+  expect(mentionsOnly(top)).toEqual({ wechat: ['WeChat'] });
+  const inner = await waitForHighlights(page, (h) => Object.keys(mentionsOnly(h)).length >= 2, 15_000, child);
+  expect(mentionsOnly(inner)).toEqual({ alibaba: ['Alibaba'], taobao: ['淘宝'] });
+  expect(await highlightPlaces(page, child)).toEqual({ alibaba: ['child-text'], taobao: ['child-text'] });
+  before.top = await bodyWithoutHost(page);
+
+  const tabId = await tabIdOf(page);
+  await expect.poll(async () => (await summaryOf(tabId))?.total, { timeout: 10_000 }).toBe(3);
+  const summary = await summaryOf(tabId);
+  const frames = new Set(summary?.mentions.map((m) => m.frameId));
+  expect(frames.size, 'mentions come from two frames').toBe(2);
+  expect(summary?.countsByEntity).toMatchObject({ wechat: 1, alibaba: 1, taobao: 1 });
+  expect(await bodyWithoutHost(page)).toBe(before.top);
+});

@@ -1,0 +1,59 @@
+/**
+ * Page script forges what a person would do (pointer, mouse and keyboard
+ * events on a mention and on our host element) and what the extension says
+ * (window messages shaped like ours). page.evaluate grants user activation,
+ * so Chrome alone would not refuse a sidePanel.open here: only our isTrusted
+ * check stands between a forged click and a privileged action. Nothing may
+ * happen: no side panel, no focus change in the background, no reveal scroll.
+ * A real click afterwards does open the panel (the check is not vacuous).
+ */
+import type { Page } from '@playwright/test';
+import type { TabSummary } from '../../../utils/types';
+import { askBackground, expect, hoverWord, mentionsOnly, probe, test, waitForHighlights } from './hostile-fixtures';
+
+type Forging = { forgeEvents(): { x: number; y: number }; forgeMessages(): number };
+
+async function state(page: Page, extensionId: string, tabId: number) {
+  const [focus, summary] = await Promise.all([
+    askBackground<number | null>(page, extensionId, { type: 'get-focus', tabId }),
+    askBackground<TabSummary | null>(page, extensionId, { type: 'get-summary', tabId }),
+  ]);
+  const scrollY = await probe<number>(page, 'window.scrollY');
+  const flash = await probe<number>(page, `CSS.highlights.get('eight-reasons-flash')?.size ?? 0`);
+  return { focus, total: summary?.total ?? null, scrollY, flash };
+}
+
+test('forged events and imitated messages: nothing privileged happens; a real click does', async ({
+  page,
+  hostile,
+  extensionId,
+  tabIdOf,
+  realSidePanelOpen,
+  realSidePanel,
+}) => {
+  await page.goto(hostile.url('untrusted.html'));
+  await waitForHighlights(page, (h) => !!mentionsOnly(h).wechat && !!mentionsOnly(h).alibaba);
+  const tabId = await tabIdOf(page);
+  await page.bringToFront();
+  const before = await state(page, extensionId, tabId);
+  expect(before).toEqual({ focus: null, total: 2, scrollY: 0, flash: 0 });
+
+  // Let the host element exist (a hover creates the card), so forged events reach it too.
+  await hoverWord(page, 'p1', 'WeChat');
+  await page.mouse.move(1, 1);
+
+  await page.evaluate(() => (window as unknown as Forging).forgeEvents());
+  expect(await page.evaluate(() => (window as unknown as Forging).forgeMessages())).toBeGreaterThan(5);
+  await page.waitForTimeout(600);
+
+  expect(await realSidePanelOpen(), 'side panel opened by a forged event').toBe(false);
+  expect(await state(page, extensionId, tabId)).toEqual(before);
+
+  // Control: a real, trusted click on the same mention opens the panel at its reason.
+  await page.bringToFront();
+  await hoverWord(page, 'p1', 'WeChat');
+  await page.mouse.down();
+  await page.mouse.up();
+  await expect.poll(() => askBackground(page, extensionId, { type: 'get-focus', tabId })).toBe(2);
+  await realSidePanel();
+});
