@@ -199,6 +199,32 @@ export function findRealPanel(browser: Browser, extensionId: string): Page | und
   return undefined;
 }
 
+/** Target ids of the real side panel (hidden or shown); pop-out views (?tab=) are ordinary tabs. */
+async function panelTargets(browser: Browser, extensionId: string): Promise<string[]> {
+  const session = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await session.send('Target.getTargets')) as {
+      targetInfos: { targetId: string; url: string }[];
+    };
+    const prefix = `chrome-extension://${extensionId}/sidepanel.html`;
+    return targetInfos.filter((t) => t.url.startsWith(prefix) && !t.url.includes('tab=')).map((t) => t.targetId);
+  } finally {
+    await session.detach().catch(() => {});
+  }
+}
+
+/** Close every real side panel target. */
+async function closePanelTargets(browser: Browser, extensionId: string): Promise<void> {
+  const session = await browser.newBrowserCDPSession();
+  try {
+    for (const targetId of await panelTargets(browser, extensionId)) {
+      await session.send('Target.closeTarget', { targetId }).catch(() => {});
+    }
+  } finally {
+    await session.detach().catch(() => {});
+  }
+}
+
 /** The tab id of a page. Without the "tabs" permission tab.url is hidden, so the page is made the active tab. */
 export async function tabIdOfPage(sw: Worker, page: Page): Promise<number> {
   await page.bringToFront();
@@ -240,6 +266,19 @@ export async function highlightRanges(page: Page | Frame, entity: EntityId | 'fl
     }
     return out;
   }, `eight-reasons-${entity}`);
+}
+
+/** The highlighted range of an entity inside the element with this id. */
+export async function rangeIn(page: Page | Frame, entity: EntityId, where: string): Promise<HighlightRange> {
+  const found = (await highlightRanges(page, entity)).find((r) => r.where === where);
+  if (!found) throw new Error(`no ${entity} highlight in #${where}`);
+  return found;
+}
+
+/** Scroll the element with this id to the middle of the viewport, then give its entity range (for pointer use). */
+export async function rangeInView(page: Page, entity: EntityId, where: string): Promise<HighlightRange> {
+  await page.evaluate((id) => document.getElementById(id)?.scrollIntoView({ block: 'center' }), where);
+  return rangeIn(page, entity, where);
 }
 
 /** Number of ranges per `eight-reasons-*` highlight currently registered (names without the prefix). */
@@ -304,8 +343,11 @@ export interface WorkerFixtures {
   extContext: BrowserContext;
   /** A tab at options.html, opened before any test page, used to ask the background as our pages do. */
   probePage: Page;
-  /** Lazily connected CDP view of the same browser (for the real side panel). */
-  cdp: { get(): Promise<Browser> };
+  /**
+   * Lazily connected CDP view of the same browser (for the real side panel). A panel target created after
+   * connecting is not attached to an existing connection, so looking for a new panel reconnects.
+   */
+  cdp: { get(): Promise<Browser>; reconnect(): Promise<Browser> };
 }
 
 export interface TestFixtures {
@@ -322,6 +364,8 @@ export interface TestFixtures {
   openOptions: () => Promise<Page>;
   /** The real side panel (found over CDP), once it is open. */
   realSidePanel: (timeout?: number) => Promise<Page>;
+  /** Make the page the active tab and open the real side panel beside it (as the popup's button does). */
+  openRealPanelFor: (page: Page) => Promise<Page>;
   /** Is a real side panel open right now? */
   realSidePanelOpen: () => Promise<boolean>;
   /** The tab id of a page (brings the page to the front). */
@@ -364,13 +408,23 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   cdp: [
     async ({ extBrowser }, use) => {
       let browser: Promise<Browser> | undefined;
+      const drop = async () => {
+        const b = browser;
+        browser = undefined;
+        if (b) await (await b).close().catch(() => {});
+      };
       await use({
         get: () => {
           browser ??= connectCdp(extBrowser.profileDir);
           return browser;
         },
+        reconnect: async () => {
+          await drop();
+          browser = connectCdp(extBrowser.profileDir);
+          return browser;
+        },
       });
-      if (browser) await (await browser).close().catch(() => {});
+      await drop();
     },
     { scope: 'worker' },
   ],
@@ -385,7 +439,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
 
   // Every test starts from default settings and no reading progress, and leaves no tab behind.
-  page: async ({ extBrowser, extensionId, probePage }, use) => {
+  page: async ({ extBrowser, extensionId, probePage, cdp }, use) => {
     const { context, home } = extBrowser;
     const sw = await serviceWorkerOf(context, extensionId);
     await sw.evaluate(() => {
@@ -395,6 +449,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const page = await context.newPage();
     await use(page);
     // A global side panel stays open across tabs: close it so the next test starts without one.
+    // sidePanel.close() only hides the panel (its target lives on, detached), so the target is closed too.
     await serviceWorkerOf(context, extensionId)
       .then((w) =>
         w.evaluate(async () => {
@@ -405,6 +460,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         }),
       )
       .catch(() => {});
+    await closePanelTargets(await cdp.get(), extensionId).catch(() => {});
     for (const p of context.pages()) if (p !== home && p !== probePage) await p.close().catch(() => {});
   },
 
@@ -475,7 +531,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   realSidePanel: async ({ cdp, extensionId }, use) => {
     await use(async (timeout = 10_000) => {
       const deadline = Date.now() + timeout;
-      const browser = await cdp.get();
+      let browser = await cdp.get();
       for (;;) {
         const panel = findRealPanel(browser, extensionId);
         if (panel) {
@@ -483,13 +539,23 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           return panel;
         }
         if (Date.now() > deadline) throw new Error('the real side panel did not open');
-        await new Promise((r) => setTimeout(r, 100));
+        await new Promise((r) => setTimeout(r, 200));
+        browser = await cdp.reconnect();
       }
     });
   },
 
+  openRealPanelFor: async ({ sw, askBackground, realSidePanel }, use) => {
+    await use(async (page) => {
+      const tabId = await tabIdOfPage(sw, page);
+      // Sent from our probe page inside page.evaluate, which counts as a user gesture, as a popup click would.
+      await askBackground({ type: 'open-panel', tabId });
+      return realSidePanel();
+    });
+  },
+
   realSidePanelOpen: async ({ cdp, extensionId }, use) => {
-    await use(async () => findRealPanel(await cdp.get(), extensionId) !== undefined);
+    await use(async () => (await panelTargets(await cdp.get(), extensionId)).length > 0);
   },
 
   tabIdOf: async ({ sw }, use) => use((page) => tabIdOfPage(sw, page)),
