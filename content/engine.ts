@@ -70,6 +70,8 @@ class PageEngine implements Engine {
   private observer: MutationObserver | null = null;
   private plan: RescanPlan = emptyPlan();
   private nextId = 1;
+  /** Segments read since creation (tests check that a local change reads little). */
+  private segmentsRead = 0;
   private painted = 0;
   private total = 0;
   /** Bumped on stop/restart: running walks notice and end. */
@@ -205,6 +207,7 @@ class PageEngine implements Engine {
   }
 
   private onSegment(seg: Segment, incremental: boolean, deferred: TextBlock[]): void {
+    this.segmentsRead++;
     if (incremental) {
       for (const node of seg.nodes) {
         const b = this.blockOfNode.get(node);
@@ -508,8 +511,16 @@ class PageEngine implements Engine {
   }
 
   /** For tests and the bench: how much the engine holds. */
-  stats(): { blocks: number; indexedNodes: number; painted: number; total: number; roots: number } {
+  stats(): {
+    blocks: number;
+    indexedNodes: number;
+    painted: number;
+    total: number;
+    roots: number;
+    segmentsRead: number;
+  } {
     return {
+      segmentsRead: this.segmentsRead,
       blocks: this.blocks.size,
       indexedNodes: this.index.size,
       painted: this.painted,

@@ -79,6 +79,9 @@ export function planRescan(records: readonly MutationRecord[], plan: RescanPlan,
     }
     // childList
     let runChanged = false;
+    // Records from some DOMs lack the siblings; for added nodes the live ones are as good.
+    const beside = (n: Node) =>
+      flowsInline(r.previousSibling ?? n.previousSibling) || flowsInline(r.nextSibling ?? n.nextSibling);
     for (const n of r.addedNodes) {
       if (isOurs(n)) continue;
       if (n.nodeType === 3) runChanged = true;
@@ -89,9 +92,9 @@ export function planRescan(records: readonly MutationRecord[], plan: RescanPlan,
           addWalk(plan, n, 'nested');
         } else if (kind === Kind.Block) {
           addWalk(plan, n, 'all');
-          if (flowsInline(r.previousSibling) || flowsInline(r.nextSibling)) runChanged = true;
+          if (beside(n)) runChanged = true;
         } else if (kind === Kind.Control) {
-          if (flowsInline(r.previousSibling) || flowsInline(r.nextSibling)) runChanged = true;
+          if (beside(n)) runChanged = true;
         }
       }
     }

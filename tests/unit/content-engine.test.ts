@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_MENTIONS } from '@/content/limits';
-import { domShape, makeEngine, painted, registry, setBody, settle } from './content-helpers';
+import { domShape, makeEngine, painted, registry, setBody, settle, stopAll } from './content-helpers';
 
 afterEach(() => {
+  stopAll();
   document.body.innerHTML = '';
   registry().clear();
 });
@@ -78,7 +79,7 @@ describe('engine: scan and blocks', () => {
     expect(s.capped).toBe(true);
     expect(registry().get('eight-reasons-wechat')?.size).toBe(MAX_MENTIONS);
     engine.stop();
-  });
+  }, 30_000);
 
   it('stop() clears the registry, the adopted sheet and every index', async () => {
     setBody('<p>WeChat, Taobao and Alibaba</p>');

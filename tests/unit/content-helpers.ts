@@ -11,8 +11,17 @@ export function setBody(html: string): void {
   document.body.innerHTML = html;
 }
 
+const live = new Set<AbortController>();
+
+/** Stops every engine a test made (a failed test must not leave an observer running). */
+export function stopAll(): void {
+  for (const c of live) c.abort();
+  live.clear();
+}
+
 export function makeEngine(over: Partial<EngineOptions> = {}) {
   const controller = new AbortController();
+  live.add(controller);
   const summaries: FrameSummary[] = [];
   const engine = createEngine(document, {
     entities: CORE,
