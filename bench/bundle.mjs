@@ -12,14 +12,16 @@ import { build } from 'esbuild';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BROWSER_MODULES = /^(wxt\/browser|#imports|webextension-polyfill|@wxt-dev\/browser|wxt\/utils\/.*)$/;
 
-/** @returns {Promise<{ code: string, engine: 'real' | 'stub', browserImports: string[], bytes: number }>} */
-export async function bundleEngine() {
+/**
+ * @param {string} entry a file in bench/ ('page-entry.ts' for the benchmark, 'phases-entry.ts' for the breakdown)
+ * @returns {Promise<{ code: string, engine: 'real' | 'stub', browserImports: string[], bytes: number }>} */
+export async function bundleEngine(entry = 'page-entry.ts') {
   const realEngine = path.join(root, 'content', 'engine.ts');
   const engine = existsSync(realEngine) ? 'real' : 'stub';
   /** @type {string[]} */
   const browserImports = [];
   const result = await build({
-    entryPoints: [path.join(root, 'bench', 'page-entry.ts')],
+    entryPoints: [path.join(root, 'bench', entry)],
     bundle: true,
     format: 'iife',
     platform: 'browser',

@@ -280,6 +280,17 @@ async function scrollIncremental(batches: string[][], perMention: number[]) {
   return { base, expected, final, rows };
 }
 
+/** Infinite scroll without the engine: the page's own cost of each append and its frame (the control). */
+async function scrollControl(batches: string[][]) {
+  for (let i = 0; i < batches.length; i++) {
+    console.timeStamp(`er-ctl-${i}`);
+    appendBatch(batches[i]!);
+    await afterPaint();
+    console.timeStamp(`er-ctlpainted-${i}`);
+  }
+  return batches.length;
+}
+
 /** Infinite scroll, full rescan: after each batch, stop() and start() again. */
 async function scrollRescan(batches: string[][]) {
   let run = launch();
@@ -314,6 +325,7 @@ const api = {
   movedBoxes,
   scrollIncremental,
   scrollRescan,
+  scrollControl,
 };
 (window as unknown as { __erBench: typeof api }).__erBench = api;
 export type BenchApi = typeof api;

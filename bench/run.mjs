@@ -33,7 +33,9 @@ const PAGES = (process.env.BENCH_PAGES ?? 'yahoo-3,yahoo-1,nytimes-5,breitbart,n
 );
 const WITH_SYNTHETIC = process.env.BENCH_SYNTHETIC !== '0';
 const WITH_SCROLL = process.env.BENCH_SCROLL !== '0';
-const SCROLL = { basePars: 2000, batches: 100, perBatch: 10 };
+const SCROLL = { basePars: 500, batches: 100, perBatch: 10 };
+/** The synthetic page is big: fewer repetitions keep the whole bench within about 5 minutes. */
+const SYNTHETIC_REPS = Math.min(REPS, 3);
 const TARGETS = { oursOverFloor: 1.5, markOverOurs: 10, longestTaskMs: 16, movedBoxes: 0 };
 const ARGS = [
   '--no-sandbox',
@@ -107,6 +109,7 @@ const runs = Object.fromEntries(targets.map((t) => [t.name, { floor: [], ours: [
 const markShift = {};
 for (let rep = 0; rep < REPS; rep++) {
   for (const t of targets) {
+    if (t.name === 'synthetic' && rep >= SYNTHETIC_REPS) continue;
     const r = runs[t.name];
     const oursFirst = rep % 2 === 1;
     const sideA = async () => {
@@ -144,12 +147,10 @@ for (const t of targets) {
   const trace = parseTrace(await browser.stopTracing());
   const shift = await inPage(() => window.__erBench.movedBoxes());
   await inPage(() => window.__erBench.stopKept());
-  const tasks = trace.marks.has('er-start') ? busyBetween(trace, 'er-start', 'er-painted') : null;
+  const window = trace.marks.has('er-start') ? busyBetween(trace, 'er-start', 'er-painted') : null;
   probes[t.name] = {
-    longestTaskMs: longestTask(trace, 'er-start', 'er-painted'),
-    tasks: tasks?.tasks ?? null,
-    busyMs: tasks?.busy ?? null,
-    wallMs: tasks?.wall ?? null,
+    longest: longestTask(trace, 'er-start', 'er-painted'),
+    window,
     longTasksOver50: ours.longTasks,
     shift,
   };
@@ -160,29 +161,40 @@ log('probes done');
 let scroll = null;
 if (WITH_SCROLL) {
   const perMention = batches.map((b) => b.length); // every feed paragraph holds one mention
-  await load(`${server.origin}/scroll.html`);
-  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-  const inc = await inPage(([b, p]) => window.__erBench.scrollIncremental(b, p), [batches, perMention]);
-  const incTrace = parseTrace(await browser.stopTracing());
-  await load(`${server.origin}/scroll.html`);
-  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-  const full = await inPage((b) => window.__erBench.scrollRescan(b), batches);
-  const fullTrace = parseTrace(await browser.stopTracing());
+  const traced = async (fn, arg) => {
+    await load(`${server.origin}/scroll.html`);
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    const value = await inPage(fn, arg);
+    return { value, trace: parseTrace(await browser.stopTracing()) };
+  };
+  const ctl = await traced((b) => window.__erBench.scrollControl(b), batches);
+  const inc = await traced(([b, p]) => window.__erBench.scrollIncremental(b, p), [batches, perMention]);
+  const full = await traced((b) => window.__erBench.scrollRescan(b), batches);
+  const pos = (x) => Math.max(0, x);
   const rows = batches.map((_, i) => {
-    const ib = busyBetween(incTrace, `er-batch-${i}`, `er-changed-${i}`);
-    const fb = busyBetween(fullTrace, `er-rescan-${i}`, `er-rescanned-${i}`);
-    // The batch's own append and layout are the page's work, not ours.
-    const incBusy = ib ? Math.max(0, ib.busy - inc.rows[i].appendMs) : Number.NaN;
+    const cb = busyBetween(ctl.trace, `er-ctl-${i}`, `er-ctlpainted-${i}`);
+    const ib = busyBetween(inc.trace, `er-batch-${i}`, `er-changed-${i}`);
+    const fb = busyBetween(full.trace, `er-rescan-${i}`, `er-rescanned-${i}`);
+    // CPU time of the renderer's main thread. The page's own cost of the append (script,
+    // layout, its frame: the control run) is subtracted; what is left is ours.
+    const ctlScript = cb?.scriptCpu ?? 0;
+    const ctlFrame = cb?.frameCpu ?? 0;
     return {
       batch: i,
-      incWallMs: inc.rows[i].wallMs,
-      incBusyMs: incBusy,
+      ctlScriptMs: ctlScript,
+      ctlFrameMs: ctlFrame,
+      incMs: ib ? pos(ib.cpu - ctlScript - ctlFrame) : Number.NaN,
+      incScriptMs: ib ? pos(ib.scriptCpu - ctlScript) : Number.NaN,
+      incFrameMs: ib ? pos(ib.frameCpu - ctlFrame) : Number.NaN,
       incLongestMs: ib?.longest ?? Number.NaN,
-      incOk: inc.rows[i].ok,
-      fullWallMs: full.rows[i].wallMs,
-      fullBusyMs: fb?.busy ?? Number.NaN,
+      incWallMs: inc.value.rows[i].wallMs,
+      incOk: inc.value.rows[i].ok,
+      fullMs: fb ? pos(fb.cpu - ctlFrame) : Number.NaN,
+      fullScriptMs: fb?.scriptCpu ?? Number.NaN,
+      fullFrameMs: fb ? pos(fb.frameCpu - ctlFrame) : Number.NaN,
       fullLongestMs: fb?.longest ?? Number.NaN,
-      fullTotal: full.rows[i].total,
+      fullWallMs: full.value.rows[i].wallMs,
+      fullTotal: full.value.rows[i].total,
     };
   });
   const sum = (k) => rows.reduce((s, r) => s + (Number.isFinite(r[k]) ? r[k] : 0), 0);
@@ -191,24 +203,30 @@ if (WITH_SCROLL) {
   const med = (rs, k) => median(rs.map((r) => r[k]));
   scroll = {
     ...SCROLL,
-    base: inc.base,
-    expected: inc.expected,
-    finalIncremental: inc.final,
-    finalRescan: full.rows.at(-1)?.total ?? null,
+    base: inc.value.base,
+    expected: inc.value.expected,
+    finalIncremental: inc.value.final,
+    finalRescan: full.value.rows.at(-1)?.total ?? null,
     missedBatches: rows.filter((r) => !r.incOk).length,
-    totals: {
-      incBusyMs: sum('incBusyMs'),
-      incWallMs: sum('incWallMs'),
-      fullBusyMs: sum('fullBusyMs'),
-      fullWallMs: sum('fullWallMs'),
-    },
+    totals: Object.fromEntries(
+      ['incMs', 'incScriptMs', 'incFrameMs', 'incWallMs', 'fullMs', 'fullScriptMs', 'fullFrameMs', 'fullWallMs'].map(
+        (k) => [k, sum(k)],
+      ),
+    ),
     stats: {
-      incBusyFirst10: med(first, 'incBusyMs'),
-      incBusyLast10: med(last, 'incBusyMs'),
-      fullBusyFirst10: med(first, 'fullBusyMs'),
-      fullBusyLast10: med(last, 'fullBusyMs'),
-      medianRatio: median(rows.map((r) => r.fullBusyMs / r.incBusyMs)),
+      incFirst10: med(first, 'incMs'),
+      incLast10: med(last, 'incMs'),
+      incScriptFirst10: med(first, 'incScriptMs'),
+      incScriptLast10: med(last, 'incScriptMs'),
+      incFrameFirst10: med(first, 'incFrameMs'),
+      incFrameLast10: med(last, 'incFrameMs'),
+      fullFirst10: med(first, 'fullMs'),
+      fullLast10: med(last, 'fullMs'),
+      ctlFirst10: median(first.map((r) => r.ctlScriptMs + r.ctlFrameMs)),
+      ctlLast10: median(last.map((r) => r.ctlScriptMs + r.ctlFrameMs)),
+      medianRatio: median(rows.map((r) => r.fullMs / r.incMs)),
       incLongestMs: Math.max(...rows.map((r) => r.incLongestMs).filter(Number.isFinite)),
+      fullLongestMs: Math.max(...rows.map((r) => r.fullLongestMs).filter(Number.isFinite)),
     },
     rows,
   };
@@ -264,10 +282,11 @@ const largest = pages.filter((p) => p.name !== 'gmw' && p.name !== 'qq');
 const verdict = {
   oursOverFloor: largest.every((p) => p.oursOverFloor <= TARGETS.oursOverFloor),
   markOverOurs: pages.every((p) => p.markOverOurs >= TARGETS.markOverOurs),
-  longestTask: pages.every((p) => (p.probe.longestTaskMs ?? Number.POSITIVE_INFINITY) <= TARGETS.longestTaskMs),
+  // CPU time: on a shared machine a task's wall time also counts the time it waited for a core.
+  longestTask: pages.every((p) => (p.probe.longest?.longestCpuMs ?? Number.POSITIVE_INFINITY) <= TARGETS.longestTaskMs),
   layoutShift: pages.every((p) => p.probe.shift.moved === TARGETS.movedBoxes),
   scrollProportional: scroll
-    ? scroll.stats.incBusyLast10 <= 2 * scroll.stats.incBusyFirst10 + 1 && scroll.missedBatches === 0
+    ? scroll.stats.incLast10 <= 2 * scroll.stats.incFirst10 + 1 && scroll.missedBatches === 0
     : null,
   sizes: sizes ? sizes.ok : null,
 };
@@ -287,38 +306,41 @@ md.push(
   `Benchmark (${new Date().toISOString().slice(0, 10)}, ${machine.cpu}, ${machine.cores} cores, Chromium ${machine.chromium} headless, ` +
     `medians of ${REPS} runs in alternating order; engine: ${bundle.engine}${bundle.browserImports.length ? ', IMPORTS EXTENSION APIs' : ''})`,
   '',
-  '| page | size | text nodes | floor ms | ours ms | ours/floor | mark.js ms | mark.js/ours | mentions ours / mark.js | longest task ms | moved boxes (ours / mark.js) |',
+  '| page | size | text nodes | floor ms | ours ms | ours/floor | mark.js ms | mark.js/ours | mentions ours / mark.js | longest task ms: cpu (wall) | moved boxes (ours / mark.js) |',
   '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
 );
 for (const p of pages) {
   md.push(
     `| ${p.name} | ${(p.bytes / 1024).toFixed(0)} KB | ${p.textNodes} | ${f1(p.floorMs)} | ${f1(p.oursMs)} | ${f2(p.oursOverFloor)} | ` +
       `${f1(p.markMs)} | ${f1(p.markOverOurs)} | ${p.found}${p.capped ? ' (capped)' : ''} / ${p.markFound} | ` +
-      `${f1(p.probe.longestTaskMs)} | ${p.probe.shift.moved} / ${p.markShift?.moved ?? '-'} |`,
+      `${f1(p.probe.longest?.longestCpuMs)} (${f1(p.probe.longest?.wallMs)}${p.probe.longest?.frame ? ', frame' : ''}) | ${p.probe.shift.moved} / ${p.markShift?.moved ?? '-'} |`,
   );
 }
 md.push(
   '',
   `Targets: ours/floor <= ${TARGETS.oursOverFloor} on the largest pages: ${verdict.oursOverFloor ? 'met' : 'MISSED'}; ` +
     `mark.js/ours >= ${TARGETS.markOverOurs}: ${verdict.markOverOurs ? 'met' : 'MISSED'}; ` +
-    `longest task <= ${TARGETS.longestTaskMs} ms: ${verdict.longestTask ? 'met' : 'MISSED'}; ` +
+    `longest task <= ${TARGETS.longestTaskMs} ms (cpu): ${verdict.longestTask ? 'met' : 'MISSED'}; ` +
     `layout shift 0: ${verdict.layoutShift ? 'met' : 'MISSED'}.`,
 );
 if (scroll) {
   const s = scroll;
+  const st = s.stats;
   md.push(
     '',
-    `Infinite scroll: ${s.basePars} paragraphs, then ${s.batches} batches of ${s.perBatch} appended (one mention each). ` +
-      'Main-thread time from each append until onChange reports it (incremental) vs stop() + start() after each batch (full rescan):',
+    `Infinite scroll: ${s.basePars} paragraphs, then ${s.batches} batches of ${s.perBatch} paragraphs appended (one mention each). ` +
+      "Our main-thread CPU time per batch (the page's own append, layout and frame, measured in a control run without the engine, subtracted): " +
+      'incremental = from the append until onChange reports the new mentions; full rescan = stop() + start() after the batch.',
     '',
-    '| | total ms | per batch, first 10 (median) | per batch, last 10 (median) | longest task ms |',
-    '|---|---:|---:|---:|---:|',
-    `| incremental | ${f1(s.totals.incBusyMs)} | ${f2(s.stats.incBusyFirst10)} | ${f2(s.stats.incBusyLast10)} | ${f1(s.stats.incLongestMs)} |`,
-    `| full rescan | ${f1(s.totals.fullBusyMs)} | ${f2(s.stats.fullBusyFirst10)} | ${f2(s.stats.fullBusyLast10)} | ${f1(Math.max(...s.rows.map((r) => r.fullLongestMs)))} |`,
+    '| | total ms | per batch, first 10 (median) | per batch, last 10 (median) | of which script, first / last | of which rendering, first / last | longest task ms |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    `| incremental | ${f1(s.totals.incMs)} | ${f2(st.incFirst10)} | ${f2(st.incLast10)} | ${f2(st.incScriptFirst10)} / ${f2(st.incScriptLast10)} | ${f2(st.incFrameFirst10)} / ${f2(st.incFrameLast10)} | ${f1(st.incLongestMs)} |`,
+    `| full rescan | ${f1(s.totals.fullMs)} | ${f2(st.fullFirst10)} | ${f2(st.fullLast10)} | | | ${f1(st.fullLongestMs)} |`,
+    `| page itself (control) | | ${f2(st.ctlFirst10)} | ${f2(st.ctlLast10)} | | | |`,
     '',
-    `Per-batch ratio full/incremental: median ${f1(s.stats.medianRatio)}x; mentions after the run: incremental ${s.finalIncremental}, ` +
-      `rescan ${s.finalRescan}, expected ${s.expected}; batches not reported within 3 s: ${s.missedBatches}. ` +
-      `Wall time incl. debounce: incremental ${f1(s.totals.incWallMs)} ms total, rescan ${f1(s.totals.fullWallMs)} ms total.`,
+    `Per-batch ratio full / incremental: median ${f1(st.medianRatio)}x; total ${f1(s.totals.fullMs / s.totals.incMs)}x. ` +
+      `Mentions after the run: incremental ${s.finalIncremental}, rescan ${s.finalRescan}, expected ${s.expected}; ` +
+      `batches not reported within 3 s: ${s.missedBatches}.`,
   );
 }
 if (sizes) md.push('', 'Bundle sizes (gzip):', '', sizesMarkdown(sizes));

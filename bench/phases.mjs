@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+/**
+ * Explains a miss: on each page, in fresh loads, times the parts of our pass
+ * separately (medians of BENCH_REPS, default 3):
+ *   floor, cold init of matcher / linker, walk only (cold and warm, sliced and
+ *   not), walk + prefilter, + find (match and visibility), + link, and the
+ *   whole engine.
+ *
+ *   node bench/phases.mjs [page ...]      (corpus names or "synthetic")
+ */
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { bundleEngine } from './bundle.mjs';
+import { startServer } from './server.mjs';
+import { syntheticPage } from './synthetic.mjs';
+
+const REPS = Number(process.env.BENCH_REPS ?? 3);
+const names = process.argv.slice(2).length ? process.argv.slice(2) : ['yahoo-3', 'nytimes-5', 'qq', 'synthetic'];
+const server = await startServer({
+  corpusDir: path.resolve(process.cwd(), '../shared/corpus/pages'),
+  extra: names.includes('synthetic') ? { '/synthetic.html': syntheticPage().html } : {},
+});
+const main = await bundleEngine();
+const phases = await bundleEngine('phases-entry.ts');
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  ],
+});
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+async function fresh(url) {
+  await page.goto(url, { waitUntil: 'load' });
+  await page.evaluate(main.code);
+  await page.evaluate(phases.code);
+  await page.evaluate(() => window.__erBench.settle());
+}
+
+for (const name of names) {
+  const url = name === 'synthetic' ? `${server.origin}/synthetic.html` : `${server.origin}/corpus/${name}.html`;
+  const rows = {};
+  const put = (k, v) => {
+    rows[k] ??= [];
+    rows[k].push(v);
+  };
+  let info = null;
+  for (let rep = 0; rep < REPS; rep++) {
+    // Load 1: the walk, cold then warm; the floor.
+    await fresh(url);
+    info ??= await page.evaluate(() => window.__erPhases.counts());
+    put('floor (TreeWalker, text only)', (await page.evaluate(() => window.__erBench.floor())).ms);
+    const cold = await page.evaluate(() => window.__erPhases.walk('none'));
+    put('walk only, cold', cold.ms);
+    put('walk only, warm', (await page.evaluate(() => window.__erPhases.walk('none'))).ms);
+    put('walk only, warm, unsliced', (await page.evaluate(() => window.__erPhases.walkUnsliced())).ms);
+    info.segments = cold.segments;
+    info.segmentChars = cold.chars;
+    // Load 2: cold init of the pure parts, then each stage (warm walk).
+    await fresh(url);
+    const init = await page.evaluate(() => window.__erPhases.coldInit());
+    put('cold init: matcher (first hasCandidate)', init.matcherMs);
+    put('cold init: findMatches', init.findMs);
+    put('cold init: linker (first linkMention)', init.linkerMs);
+    await page.evaluate(() => window.__erPhases.walk('none'));
+    put(
+      'walk + prefilter (hasCandidate per segment)',
+      (await page.evaluate(() => window.__erPhases.walk('prefilter'))).ms,
+    );
+    const find = await page.evaluate(() => window.__erPhases.walk('find'));
+    put('walk + prefilter + find (match, visibility, locate)', find.ms);
+    put('  of which find', find.findMs);
+    const full = await page.evaluate(() => window.__erPhases.walk('full'));
+    put('walk + prefilter + find + link', full.ms);
+    put('  of which link', full.linkMs);
+    info.candidates = full.candidates;
+    info.found = full.found;
+    // Load 3: the engine as the content script runs it (cold).
+    await fresh(url);
+    const ours = await page.evaluate(() => window.__erBench.ours());
+    put('engine start() (cold, everything)', ours.ms);
+    put('engine start() + next frame', ours.withFrame);
+  }
+  console.log(`\n## ${name}: ${JSON.stringify(info)}`);
+  for (const [k, v] of Object.entries(rows)) console.log(`${median(v).toFixed(1).padStart(9)} ms  ${k}`);
+}
+await browser.close();
+await server.close();
