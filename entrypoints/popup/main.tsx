@@ -126,6 +126,7 @@ function App() {
 }
 
 document.documentElement.lang = t('lang') === 'lang' ? 'en' : t('lang');
+document.title = t('extName');
 render(<App />, document.getElementById('app') as HTMLElement);
 
 void loadSettings().then((s) => {

@@ -255,6 +255,7 @@ function App() {
 }
 
 document.documentElement.lang = t('lang') === 'lang' ? 'en' : t('lang');
+document.title = t('extName');
 render(<App />, document.getElementById('app') as HTMLElement);
 
 void loadSettings().then((s) => {
@@ -306,8 +307,12 @@ onOwnMessage((m) => {
     summary.value = m.summary;
   } else if (m.type === 'show-reason') {
     // For our tab, or (following tabs) for any tab of this window: a click there asked for this reason.
-    if (m.tabId === tabId.value) showReason(m.reason);
-    else if (pinned === null)
+    if (m.tabId === tabId.value) {
+      showReason(m.reason);
+      // Mark the clicked mention in the list (ids are per frame; the top frame's wins a tie).
+      const clicked = summary.value?.mentions.find((x) => x.id === m.mentionId);
+      if (clicked) currentKey.value = mentionKey(clicked);
+    } else if (pinned === null)
       void windowId.then(async (win) => {
         if (await tabInWindow(m.tabId, win)) showReason(m.reason);
       });
