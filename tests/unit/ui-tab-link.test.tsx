@@ -1,6 +1,6 @@
 /** The pages' extension edge: which tab a page shows, the popup-to-panel handoff, and message filtering. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import { onOwnMessage, pinnedTabId, requestPanelReason, takePanelRequest } from '@/entrypoints/sidepanel/tab-link';
 
@@ -58,7 +58,8 @@ describe('onOwnMessage', () => {
     await fakeBrowser.runtime.onMessage.trigger(msg, {
       id: browser.runtime.id,
       url: 'https://evil.example/',
-      tab: { id: 3 },
+      // A content script's sender: a tab, a web URL.
+      tab: { id: 3 } as Browser.tabs.Tab,
     });
     await fakeBrowser.runtime.onMessage.trigger(msg, { id: 'someone-else', url: 'chrome-extension://someone-else/x' });
     await fakeBrowser.runtime.onMessage.trigger({ type: 'show-reason', tabId: 3, reason: 9 }, own);
