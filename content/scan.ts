@@ -202,7 +202,12 @@ class Walker {
  * `start` itself counts as a boundary.
  */
 export async function walkText(start: Node, options: WalkOptions): Promise<void> {
-  const { slice, isStale, drain } = options;
+  const { slice, isStale, drain, onShadowRoot } = options;
+  // The start node may itself be a shadow host (an added component).
+  if (onShadowRoot && start.nodeType === 1 && options.mode !== 'own') {
+    const shadow = (start as Element).shadowRoot;
+    if (shadow) onShadowRoot(shadow);
+  }
   const walker = new Walker(start, options);
   for (;;) {
     const done = walker.run(slice);

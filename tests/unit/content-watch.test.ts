@@ -140,3 +140,36 @@ describe('engine: incremental rescans', () => {
     engine.stop();
   });
 });
+
+describe('engine: shadow roots arriving later', () => {
+  it('finds a filled shadow root inside an added subtree, and watches it', async () => {
+    setBody('<div id="host"></div>');
+    const { engine } = makeEngine();
+    await engine.start();
+    const host = document.createElement('div');
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>Inside: WeChat Moments.</p>';
+    const wrap = document.createElement('section');
+    wrap.append(host);
+    document.getElementById('host')?.append(wrap);
+    await settle();
+    expect(engine.summary().mentions.map((m) => m.text)).toEqual(['WeChat']);
+    const p = document.createElement('p');
+    p.textContent = 'Still inside: Taobao.';
+    host.shadowRoot?.append(p);
+    await settle();
+    expect(engine.summary().mentions.map((m) => m.text)).toEqual(['WeChat', 'Taobao']);
+  });
+});
+
+describe('engine: an added element that is itself a shadow host', () => {
+  it('scans its shadow root', async () => {
+    setBody('<div id="host"></div>');
+    const { engine } = makeEngine();
+    await engine.start();
+    const host = document.createElement('div');
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>Inside: 淘宝.</p>';
+    document.getElementById('host')?.append(host);
+    await settle();
+    expect(engine.summary().mentions.map((m) => m.text)).toEqual(['淘宝']);
+  });
+});
