@@ -1,0 +1,51 @@
+/**
+ * Screenshots for the README, taken from the real extension on the demo page
+ * in light and dark: the page with its highlights, the hover card, the popup
+ * and the side panel. Written to docs/screenshots/ (overwritten in place).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { centre, expect, hoverCard, rangeInView, test } from './fixtures';
+
+const OUT = path.resolve(process.cwd(), 'docs/screenshots');
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`README screenshots (${scheme})`, async ({
+    page,
+    server,
+    waitForScan,
+    tabIdOf,
+    openPopup,
+    openRealPanelFor,
+  }) => {
+    fs.mkdirSync(OUT, { recursive: true });
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await page.setViewportSize({ width: 1100, height: 720 });
+    await page.goto(server.url('/demo.html'));
+    await waitForScan(page);
+    await page.evaluate(() => document.getElementById('p-accounts')?.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: path.join(OUT, `page-${scheme}.png`) });
+
+    const r = await rangeInView(page, 'wechat', 'p-moments-zh');
+    await page.mouse.move(centre(r.rect).x, centre(r.rect).y);
+    await expect(hoverCard(page)).toBeVisible();
+    await page.screenshot({ path: path.join(OUT, `hover-card-${scheme}.png`) });
+    await page.mouse.move(2, 2);
+
+    const tabId = await tabIdOf(page);
+    const popup = await openPopup(tabId);
+    await popup.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await expect(popup.getByTestId('verdict')).toHaveAttribute('data-kind', 'top');
+    await popup.screenshot({ path: path.join(OUT, `popup-${scheme}.png`), fullPage: true });
+    await popup.close();
+
+    const panel = await openRealPanelFor(page);
+    await panel.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await expect(panel.getByTestId('mention').first()).toBeVisible();
+    await panel.screenshot({ path: path.join(OUT, `side-panel-${scheme}.png`) });
+
+    for (const name of ['page', 'hover-card', 'popup', 'side-panel']) {
+      expect(fs.statSync(path.join(OUT, `${name}-${scheme}.png`)).size).toBeGreaterThan(5000);
+    }
+  });
+}
