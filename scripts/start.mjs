@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: build the Chrome extension, serve the bundled demo pages on
+ * 127.0.0.1, and show the extension at work on the demo page.
+ *
+ * - With a display ($DISPLAY or $WAYLAND_DISPLAY): opens Chromium with the
+ *   extension loaded on the demo page and runs until the browser is closed.
+ * - Without one: runs Chromium headless, saves screenshots of the demo page
+ *   with its highlights, the popup and the side panel to artifacts/start/,
+ *   prints their paths and exits.
+ *
+ * Chromium is Debian's /usr/bin/chromium (or $CHROMIUM); nothing is downloaded.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const pagesDir = path.join(root, 'tests/fixtures/pages');
+const outDir = process.env.ER_OUT_DIR ? path.resolve(process.env.ER_OUT_DIR) : path.join(root, '.output');
+const extDir = path.join(outDir, 'chrome-mv3');
+const artifacts = path.join(root, 'artifacts/start');
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+
+function build() {
+  console.log('Building the extension (wxt build)…');
+  const wxt = path.join(root, 'node_modules/.bin/wxt');
+  const result = spawnSync(wxt, ['build'], { cwd: root, stdio: 'inherit', env: process.env });
+  if (result.status !== 0) throw new Error('wxt build failed');
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript' };
+
+/** Static server for tests/fixtures/pages, loopback only. */
+function serve() {
+  const server = http.createServer((req, res) => {
+    let pathname = '/';
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    } catch {}
+    const file = path.resolve(pagesDir, `.${pathname === '/' ? '/index.html' : pathname}`);
+    if (!file.startsWith(pagesDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+function chromiumArgs() {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    // Nothing leaves the machine: non-loopback requests go to a closed local port.
+    '--proxy-server=http://127.0.0.1:9',
+    `--disable-extensions-except=${extDir}`,
+    `--load-extension=${extDir}`,
+  ];
+}
+
+/** Wait until the page's highlight registry stops changing. */
+async function settle(page) {
+  let last = '';
+  for (let same = 0, i = 0; same < 3 && i < 100; i++) {
+    await page.waitForTimeout(150);
+    const now = await page.evaluate(() =>
+      JSON.stringify(
+        [...CSS.highlights].map(([name, h]) => [name, h.size]).filter(([n]) => n !== 'eight-reasons-flash'),
+      ),
+    );
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
+  return last;
+}
+
+async function main() {
+  build();
+  if (!fs.existsSync(executablePath)) {
+    throw new Error(`No Chromium at ${executablePath}. Install Debian's: apt-get install -y chromium fonts-noto-cjk`);
+  }
+  const server = await serve();
+  const demo = `http://127.0.0.1:${server.address().port}/demo.html`;
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'eight-reasons-start-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: !hasDisplay,
+    args: chromiumArgs(),
+    viewport: hasDisplay ? null : { width: 1280, height: 800 },
+  });
+  const cleanup = () => {
+    server.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  };
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const id = new URL(sw.url()).host;
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(demo);
+
+  if (hasDisplay) {
+    console.log(`Chromium is open on ${demo} with the extension loaded (id ${id}).`);
+    console.log('Hover a highlighted name, click it, or use the toolbar button. Close the browser to stop.');
+    await new Promise((resolve) => context.on('close', resolve));
+    cleanup();
+    return;
+  }
+
+  fs.mkdirSync(artifacts, { recursive: true });
+  console.log(`Highlights: ${await settle(page)}`);
+  const shots = {
+    page: path.join(artifacts, 'demo-page.png'),
+    popup: path.join(artifacts, 'popup.png'),
+    panel: path.join(artifacts, 'side-panel.png'),
+  };
+  await page.screenshot({ path: shots.page });
+  await page.bringToFront();
+  const tabId = await sw.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? -1;
+  });
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.goto(`chrome-extension://${id}/popup.html?tab=${tabId}`);
+  await popup.waitForSelector('[data-testid="verdict"]:not([data-kind="loading"])');
+  await popup.screenshot({ path: shots.popup, fullPage: true });
+  const panel = await context.newPage();
+  await panel.setViewportSize({ width: 400, height: 800 });
+  await panel.goto(`chrome-extension://${id}/sidepanel.html?tab=${tabId}`);
+  await panel.waitForSelector('[data-testid="mention"]');
+  await panel.screenshot({ path: shots.panel });
+  await context.close();
+  cleanup();
+  console.log('No display: ran Chromium headless and saved screenshots:');
+  for (const file of Object.values(shots)) console.log(`  ${path.relative(process.cwd(), file)}`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
