@@ -118,10 +118,11 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     }
   }
 
-  ctx.onInvalidated(() => stopEngine(false));
+  ctx.onInvalidated(guard(() => stopEngine(false)));
   apply(settings);
   const unwatch = watchSettings(guard((s: Settings) => apply(s)));
-  ctx.onInvalidated(unwatch);
+  // After an update the old context's extension APIs throw ("Extension context invalidated"): guard every cleanup.
+  ctx.onInvalidated(guard(unwatch));
 
   // SPA navigation: the URL changed (paused sites are per origin, and the summary carries the URL).
   ctx.addEventListener(
@@ -160,7 +161,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  ctx.onInvalidated(guard(() => browser.runtime.onMessage.removeListener(onMessage)));
 
   // ---- hover card --------------------------------------------------------
 
@@ -199,7 +200,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     }
     return ui;
   }
-  ctx.onInvalidated(() => ui?.host.remove());
+  ctx.onInvalidated(guard(() => ui?.host.remove()));
 
   function anchorRect(m: PageMention, x: number, y: number): DOMRect {
     const rects = m.range.getClientRects();
@@ -250,9 +251,11 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       }),
     );
   });
-  ctx.onInvalidated(() => {
-    if (frame) cancelAnimationFrame(frame);
-  });
+  ctx.onInvalidated(
+    guard(() => {
+      if (frame) cancelAnimationFrame(frame);
+    }),
+  );
 
   const onClick = guard((e: MouseEvent) => {
     if (!e.isTrusted || e.button !== 0 || !engine) return;
