@@ -84,6 +84,15 @@ async function walkUnsliced() {
   return { ms: now() - t0, segments };
 }
 
+/** A page-wide native prefilter: the body's textContent and one hasCandidate over it (pages without any name skip the walk). */
+function wholeText() {
+  const t0 = now();
+  const text = document.body?.textContent ?? '';
+  const t1 = now();
+  const any = hasCandidate(text, entities);
+  return { textContentMs: t1 - t0, prefilterMs: now() - t1, chars: text.length, any };
+}
+
 function counts() {
   return { elements: document.getElementsByTagName('*').length, all: countNodes(document) };
 }
@@ -94,5 +103,5 @@ function countNodes(root: Node): number {
   return n;
 }
 
-const api = { coldInit, walk, walkUnsliced, counts };
+const api = { coldInit, walk, walkUnsliced, wholeText, counts };
 (window as unknown as { __erPhases: typeof api }).__erPhases = api;

@@ -66,6 +66,11 @@ for (const name of names) {
     put('walk only, cold', cold.ms);
     put('walk only, warm', (await page.evaluate(() => window.__erPhases.walk('none'))).ms);
     put('walk only, warm, unsliced', (await page.evaluate(() => window.__erPhases.walkUnsliced())).ms);
+    const whole = await page.evaluate(() => window.__erPhases.wholeText());
+    put('idea: body.textContent (native)', whole.textContentMs);
+    put('idea: one hasCandidate over it (cold matcher)', whole.prefilterMs);
+    info.wholeChars = whole.chars;
+    info.wholeAny = whole.any;
     info.segments = cold.segments;
     info.segmentChars = cold.chars;
     // Load 2: cold init of the pure parts, then each stage (warm walk).
