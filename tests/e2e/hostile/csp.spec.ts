@@ -5,6 +5,7 @@
  * us, and nothing we do may cause a violation report on the page.
  */
 import {
+  bodyPausedThenLive,
   card,
   expect,
   hasColour,
@@ -23,12 +24,18 @@ test('strict CSP + Trusted Types: highlights painted, card styled, no violations
   hostile,
   instrument,
   cspConsole,
+  setStoredSettings,
 }) => {
   await instrument(page);
-  const response = await page.goto(hostile.url('csp.html'));
-  expect(response?.headers()['content-security-policy']).toBe(STRICT_CSP);
+  const response = await page.request.get(hostile.url('csp.html'));
+  expect(response.headers()['content-security-policy']).toBe(STRICT_CSP);
 
-  const t = await waitForHighlights(page, (h) => Object.keys(mentionsOnly(h)).length >= 3);
+  // Loaded with highlighting off, then switched on in place: the page DOM (our host aside) is unchanged.
+  const ready = () => waitForHighlights(page, (h) => Object.keys(mentionsOnly(h)).length >= 3);
+  const dom = await bodyPausedThenLive(page, hostile.url('csp.html'), setStoredSettings, ready);
+  expect(dom.pausedPainted).toBe(0);
+  expect(dom.live).toBe(dom.paused);
+  const t = await highlightTexts(page);
   expect(mentionsOnly(t)).toEqual({ alibaba: ['阿里巴巴'], taobao: ['Taobao'], wechat: ['WeChat'] });
 
   // The ::highlight() styles really paint (a CSP-blocked <style> would leave the text plain).

@@ -4,26 +4,36 @@
  * mentions in its own document; the top frame's script never reaches into
  * it; the background merges both frames' counts for the tab.
  */
-import { bodyWithoutHost, expect, highlightPlaces, mentionsOnly, test, waitForHighlights } from './hostile-fixtures';
+import {
+  bodyPausedThenLive,
+  bodyWithoutHost,
+  expect,
+  highlightPlaces,
+  highlightTexts,
+  mentionsOnly,
+  test,
+  waitForHighlights,
+} from './hostile-fixtures';
 
 test('cross-origin frame: each frame paints its own text, the tab summary merges them', async ({
   page,
   hostile,
   tabIdOf,
   summaryOf,
+  setStoredSettings,
 }) => {
-  const before = { top: '' };
-  await page.goto(hostile.url('frames.html'));
+  const ready = () => waitForHighlights(page, (h) => !!mentionsOnly(h).wechat);
+  const dom = await bodyPausedThenLive(page, hostile.url('frames.html'), setStoredSettings, ready);
+  expect(dom.live, 'top page DOM unchanged apart from our host').toBe(dom.paused);
   const child = page.frames().find((f) => f.url().includes('frame-child.html'));
   expect(child, 'the child frame loaded').toBeTruthy();
   expect(new URL(child!.url()).origin).not.toBe(new URL(page.url()).origin);
 
-  const top = await waitForHighlights(page, (h) => !!mentionsOnly(h).wechat);
-  expect(mentionsOnly(top)).toEqual({ wechat: ['WeChat'] });
+  expect(mentionsOnly(await highlightTexts(page))).toEqual({ wechat: ['WeChat'] });
   const inner = await waitForHighlights(page, (h) => Object.keys(mentionsOnly(h)).length >= 2, 15_000, child);
   expect(mentionsOnly(inner)).toEqual({ alibaba: ['Alibaba'], taobao: ['淘宝'] });
   expect(await highlightPlaces(page, child)).toEqual({ alibaba: ['child-text'], taobao: ['child-text'] });
-  before.top = await bodyWithoutHost(page);
+  const before = await bodyWithoutHost(page);
 
   const tabId = await tabIdOf(page);
   await expect.poll(async () => (await summaryOf(tabId))?.total, { timeout: 10_000 }).toBe(3);
@@ -31,5 +41,5 @@ test('cross-origin frame: each frame paints its own text, the tab summary merges
   const frames = new Set(summary?.mentions.map((m) => m.frameId));
   expect(frames.size, 'mentions come from two frames').toBe(2);
   expect(summary?.countsByEntity).toMatchObject({ wechat: 1, alibaba: 1, taobao: 1 });
-  expect(await bodyWithoutHost(page)).toBe(before.top);
+  expect(await bodyWithoutHost(page)).toBe(before);
 });

@@ -6,7 +6,17 @@
  * prototypes, so the highlights must still be exactly right, no trap may
  * spring, and the page sees no error from us.
  */
-import { card, expect, hoverWord, mentionsOnly, probe, test, waitForHighlights } from './hostile-fixtures';
+import {
+  bodyPausedThenLive,
+  card,
+  expect,
+  highlightTexts,
+  hoverWord,
+  mentionsOnly,
+  probe,
+  test,
+  waitForHighlights,
+} from './hostile-fixtures';
 
 const EXPECTED = {
   alibaba: ['Alibaba'],
@@ -21,14 +31,16 @@ test('poisoned prototypes and frozen Object.prototype: exact highlights, working
   page,
   hostile,
   instrument,
+  setStoredSettings,
 }) => {
   await instrument(page);
-  await page.goto(hostile.url('prototypes.html'));
+  const ready = () => waitForHighlights(page, (h) => Object.values(mentionsOnly(h)).flat().length >= 5);
+  const dom = await bodyPausedThenLive(page, hostile.url('prototypes.html'), setStoredSettings, ready);
+  expect(dom.live, 'page DOM unchanged apart from our host').toBe(dom.paused);
   // The poison is really in place in the page's world.
-  expect(await probe(page, 'true')).toBe(true);
   expect(await page.evaluate(() => Object.isFrozen(Object.prototype))).toBe(true);
 
-  const t = await waitForHighlights(page, (h) => Object.values(mentionsOnly(h)).flat().length >= 5);
+  const t = await highlightTexts(page);
   expect(sorted(t)).toEqual(EXPECTED);
 
   // Hit-testing uses caretPositionFromPoint, which the page replaced by () => null in its own world only.
