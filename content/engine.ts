@@ -427,6 +427,7 @@ class PageEngine implements Engine {
     for (const root of [...this.roots]) {
       if (!root.host.isConnected) {
         this.roots.delete(root);
+        this.painter.removeRoot(root);
       }
     }
   }

@@ -98,6 +98,11 @@ export class Painter {
     this.adopt(root);
   }
 
+  /** A shadow root whose host left the page: forget it (our sheet goes with it). */
+  removeRoot(root: ShadowRoot): void {
+    this.targets.delete(root);
+  }
+
   private adopt(target: DocumentOrShadowRoot): void {
     const sheet = this.sheet;
     const list = adopted(target);
