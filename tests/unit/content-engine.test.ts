@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_MENTIONS } from '@/content/limits';
-import { domShape, makeEngine, painted, registry, setBody, settle, stopAll } from './content-helpers';
+import { domShape, makeEngine, painted, registry, setBody, stopAll } from './content-helpers';
 
 afterEach(() => {
   stopAll();
