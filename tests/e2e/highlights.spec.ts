@@ -25,7 +25,7 @@ function expectedKeys(list: readonly ExpectedMention[]): string[] {
 
 /** Reasons per "entity|text", sorted, from the summary and from the expectations (where they are stated). */
 function reasonsByName(
-  mentions: { entity: EntityId; text: string; reason: number | null | undefined }[],
+  mentions: { entity: EntityId; text: string; reason?: number | null }[],
 ): Record<string, (number | null)[]> {
   const out: Record<string, (number | null)[]> = {};
   for (const m of mentions) {
