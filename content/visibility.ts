@@ -41,7 +41,8 @@ function styleVisible(el: Element): boolean {
 export const defaultVisibility: VisibilityCheck = (el) => {
   const c = el as Checkable;
   if (c.isContentEditable || el.ownerDocument.designMode === 'on') return false;
-  if (typeof c.checkVisibility !== 'function') return fallbackVisibility(el);
+  // Without checkVisibility (very old engines): the hidden attribute and closed details only.
+  if (typeof c.checkVisibility !== 'function') return !el.closest('[hidden]') && !inClosedDetails(el);
   // contentVisibilityAuto false: text skipped only because it is off-screen is still on the page.
   if (!c.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: false })) return false;
   // Engines that render closed <details> without content-visibility say "visible": check it ourselves.

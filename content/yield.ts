@@ -9,17 +9,7 @@ interface SchedulerLike {
 }
 
 /** Give the page's event loop a turn: scheduler.yield where present, else a message-channel macrotask. */
-/** For the benchmark: how often and how long we let the page run. */
-export const counters = { yields: 0, yieldedMs: 0 };
 export function yieldToPage(): Promise<void> {
-  counters.yields++;
-  const t0 = performance.now();
-  return yieldOnce().then(() => {
-    counters.yieldedMs += performance.now() - t0;
-  });
-}
-
-function yieldOnce(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;
   if (scheduler && typeof scheduler.yield === 'function') {
     try {
