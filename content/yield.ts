@@ -8,8 +8,25 @@ interface SchedulerLike {
   yield?: () => Promise<void>;
 }
 
-/** Give the page's event loop a turn: scheduler.yield where present, else a message-channel macrotask. */
+/** The longest we let scheduler.yield continuations run ahead of the page's own timers. */
+const MACROTASK_EVERY_MS = 50;
+let lastMacrotask = performance.now();
+
+function macrotask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0)).then(() => {
+    lastMacrotask = performance.now();
+  });
+}
+
+/**
+ * Give the page's event loop a turn: scheduler.yield where present, else a
+ * message-channel macrotask. scheduler.yield continuations run ahead of the
+ * page's queued timers, so at least every MACROTASK_EVERY_MS we yield with a
+ * timer task instead and let the page's own timers run (a long scan would
+ * otherwise starve them for its whole length).
+ */
 export function yieldToPage(): Promise<void> {
+  if (performance.now() - lastMacrotask >= MACROTASK_EVERY_MS) return macrotask();
   const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;
   if (scheduler && typeof scheduler.yield === 'function') {
     try {
