@@ -189,12 +189,14 @@ if (WITH_SCROLL) {
       incScriptMs: ib ? pos(ib.scriptCpu - ctlScript) : Number.NaN,
       incFrameMs: ib ? pos(ib.frameCpu - ctlFrame) : Number.NaN,
       incLongestMs: ib?.longest ?? Number.NaN,
+      incLongestCpuMs: ib?.longestCpu ?? Number.NaN,
       incWallMs: inc.value.rows[i].wallMs,
       incOk: inc.value.rows[i].ok,
       fullMs: fb ? pos(fb.cpu - ctlFrame) : Number.NaN,
       fullScriptMs: fb?.scriptCpu ?? Number.NaN,
       fullFrameMs: fb ? pos(fb.frameCpu - ctlFrame) : Number.NaN,
       fullLongestMs: fb?.longest ?? Number.NaN,
+      fullLongestCpuMs: fb?.longestCpu ?? Number.NaN,
       fullWallMs: full.value.rows[i].wallMs,
       fullTotal: full.value.rows[i].total,
     };
@@ -228,7 +230,9 @@ if (WITH_SCROLL) {
       ctlLast10: median(last.map((r) => r.ctlScriptMs + r.ctlFrameMs)),
       medianRatio: median(rows.map((r) => r.fullMs / r.incMs)),
       incLongestMs: Math.max(...rows.map((r) => r.incLongestMs).filter(Number.isFinite)),
+      incLongestCpuMs: Math.max(...rows.map((r) => r.incLongestCpuMs).filter(Number.isFinite)),
       fullLongestMs: Math.max(...rows.map((r) => r.fullLongestMs).filter(Number.isFinite)),
+      fullLongestCpuMs: Math.max(...rows.map((r) => r.fullLongestCpuMs).filter(Number.isFinite)),
     },
     rows,
   };
@@ -334,10 +338,10 @@ if (scroll) {
       "Our main-thread CPU time per batch (the page's own append, layout and frame, measured in a control run without the engine, subtracted): " +
       'incremental = from the append until onChange reports the new mentions; full rescan = stop() + start() after the batch.',
     '',
-    '| | total ms | per batch, first 10 (median) | per batch, last 10 (median) | of which script, first / last | of which rendering, first / last | longest task ms |',
+    '| | total ms | per batch, first 10 (median) | per batch, last 10 (median) | of which script, first / last | of which rendering, first / last | longest task ms: cpu (wall) |',
     '|---|---:|---:|---:|---:|---:|---:|',
-    `| incremental | ${f1(s.totals.incMs)} | ${f2(st.incFirst10)} | ${f2(st.incLast10)} | ${f2(st.incScriptFirst10)} / ${f2(st.incScriptLast10)} | ${f2(st.incFrameFirst10)} / ${f2(st.incFrameLast10)} | ${f1(st.incLongestMs)} |`,
-    `| full rescan | ${f1(s.totals.fullMs)} | ${f2(st.fullFirst10)} | ${f2(st.fullLast10)} | | | ${f1(st.fullLongestMs)} |`,
+    `| incremental | ${f1(s.totals.incMs)} | ${f2(st.incFirst10)} | ${f2(st.incLast10)} | ${f2(st.incScriptFirst10)} / ${f2(st.incScriptLast10)} | ${f2(st.incFrameFirst10)} / ${f2(st.incFrameLast10)} | ${f1(st.incLongestCpuMs)} (${f1(st.incLongestMs)}) |`,
+    `| full rescan | ${f1(s.totals.fullMs)} | ${f2(st.fullFirst10)} | ${f2(st.fullLast10)} | | | ${f1(st.fullLongestCpuMs)} (${f1(st.fullLongestMs)}) |`,
     `| page itself (control) | | ${f2(st.ctlFirst10)} | ${f2(st.ctlLast10)} | | | |`,
     '',
     `Per-batch ratio full / incremental: median ${f1(st.medianRatio)}x; total ${f1(s.totals.fullMs / s.totals.incMs)}x. ` +
