@@ -1,6 +1,6 @@
 /**
  * "Hover WeChat in a paragraph about official accounts: a card says Reason 2,
- * its title, and the words that linked it. Escape hides it. Click the Chinese
+ * its title, and the words that linked it. Escape, leaving or scrolling hides it. Click the Chinese
  * 微信 next to 朋友圈: the side panel opens at reason 6. A click faked by the
  * page's own script opens nothing."
  */
@@ -18,7 +18,7 @@ function titleOf(n: ReasonNumber): string {
   return REASONS[n - 1]?.title ?? '';
 }
 
-test('hovering a mention shows its reason, title and the words that linked it; Escape and leaving hide it', async ({
+test('hovering a mention shows its reason, title and the words that linked it; Escape, leaving and scrolling hide it', async ({
   page,
   server,
   waitForScan,
@@ -64,6 +64,12 @@ test('hovering a mention shows its reason, title and the words that linked it; E
 
   // Leaving the mention hides the card.
   await page.mouse.move(5, 5);
+  await expect(card).toBeHidden();
+
+  // So does scrolling the page.
+  await page.mouse.move(centre(pay.rect).x, centre(pay.rect).y);
+  await expect(card).toBeVisible();
+  await page.mouse.wheel(0, 120);
   await expect(card).toBeHidden();
 
   // The folk tale is highlighted but linked to no argument.
