@@ -256,13 +256,15 @@ class PageEngine implements Engine {
     if (found.length === 0) return;
     const b: Block = { nodes: block.nodes, mentions: [], extra: 0 };
     const text = block.text;
+    // The document or shadow root the block lies in: our sheet is adopted there once a mention is painted.
+    const tree = (block.nodes[0] as Text).getRootNode() as Document | ShadowRoot;
     for (const loc of found) {
       this.total++;
       if (this.painted >= MAX_MENTIONS) {
         b.extra++;
         continue;
       }
-      const m = this.createMention(b, text, loc);
+      const m = this.createMention(b, text, loc, tree);
       if (m) b.mentions.push(m);
       else this.total--;
     }
@@ -273,7 +275,7 @@ class PageEngine implements Engine {
     this.scheduleChange();
   }
 
-  private createMention(b: Block, text: string, loc: Located): Mention | null {
+  private createMention(b: Block, text: string, loc: Located, tree: Document | ShadowRoot): Mention | null {
     const { match } = loc;
     let range: Range;
     try {
@@ -307,7 +309,7 @@ class PageEngine implements Engine {
       this.index.add(node, start, end, m);
     }
     this.byId.set(info.id, m);
-    this.painter.add(info.entity, range);
+    this.painter.add(info.entity, range, tree);
     this.painted++;
     return m;
   }

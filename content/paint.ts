@@ -1,8 +1,10 @@
 /**
  * Painting with the CSS Custom Highlight API: one Highlight per entity,
- * registered as `eight-reasons-<entity>`, styled by one constructed sheet
- * adopted by the document and by each scanned open shadow root. No element
- * is added and no page node is touched. The registry is shared with the page,
+ * registered as `eight-reasons-<entity>`, styled by one constructed sheet.
+ * The sheet is adopted by the document, or a scanned open shadow root, only
+ * once a mention in that tree is painted: adopting a sheet restyles the
+ * whole tree, a cost a page without mentions must never pay. No element is
+ * added and no page node is touched. The registry is shared with the page,
  * so everything is re-asserted (never trusted) on each paint.
  */
 import type { EntityId } from '@/utils/types';
@@ -28,19 +30,20 @@ function rgb(hex: string): string {
   return `${parseInt(m[1] as string, 16)} ${parseInt(m[2] as string, 16)} ${parseInt(m[3] as string, 16)}`;
 }
 
+/** The highlight's background alpha (components/contrast.ts checks colours at the same value). */
+export const HIGHLIGHT_ALPHA = 0.4;
+
 /**
  * A translucent wash keeps the page's own text colour (readable on light and
- * dark pages alike), and a solid underline in the entity colour marks it even
- * where the wash is faint.
+ * dark pages alike). No text-decoration: an underline in ::highlight more than
+ * doubles the paint cost of every registered range on each frame.
  */
 export function highlightCss(colors: Readonly<Partial<Record<EntityId, string>>>): string {
   const rules: string[] = [];
   for (const [id, hex] of Object.entries(colors)) {
     if (!hex) continue;
     const c = rgb(hex);
-    rules.push(
-      `::highlight(${HIGHLIGHT_PREFIX}${id}){background-color:rgb(${c} / 0.28);text-decoration:underline 2px rgb(${c});text-underline-offset:3px;}`,
-    );
+    rules.push(`::highlight(${HIGHLIGHT_PREFIX}${id}){background-color:rgb(${c} / ${HIGHLIGHT_ALPHA});}`);
   }
   rules.push(`::highlight(${FLASH_NAME}){background-color:rgb(250 204 21 / 0.9);color:#111;}`);
   return rules.join('\n');
@@ -59,6 +62,11 @@ export class Painter {
   private readonly flash: Highlight | null;
   private readonly sheet: CSSStyleSheet | null;
   private readonly targets = new Set<DocumentOrShadowRoot>();
+  /**
+   * Trees (document, shadow roots) where a range was painted: only these get the sheet. It stays
+   * adopted when their mentions go, since dropping and adopting it again would restyle twice.
+   */
+  private readonly painted = new Set<DocumentOrShadowRoot>();
   private css = '';
 
   constructor(private readonly doc: Document) {
@@ -92,15 +100,15 @@ export class Painter {
     }
   }
 
-  /** Style a shadow root too (document sheets do not reach into shadow trees). */
+  /** Style a shadow root too, once it holds a painted range (document sheets do not reach into shadow trees). */
   addRoot(root: ShadowRoot): void {
     this.targets.add(root);
-    this.adopt(root);
   }
 
   /** A shadow root whose host left the page: forget it (our sheet goes with it). */
   removeRoot(root: ShadowRoot): void {
     this.targets.delete(root);
+    this.painted.delete(root);
   }
 
   private adopt(target: DocumentOrShadowRoot): void {
@@ -135,8 +143,12 @@ export class Painter {
     return h ?? null;
   }
 
-  add(entity: EntityId, range: AbstractRange): void {
-    this.highlightFor(entity)?.add(range);
+  /** Paint `range`; `tree` is the document or shadow root holding it (defaults to the document). */
+  add(entity: EntityId, range: AbstractRange, tree: DocumentOrShadowRoot = this.doc): void {
+    const h = this.highlightFor(entity);
+    if (!h) return;
+    h.add(range);
+    this.painted.add(tree);
   }
 
   delete(entity: EntityId, range: AbstractRange): void {
@@ -175,7 +187,7 @@ export class Painter {
         // A hostile registry must not stop the engine.
       }
     }
-    for (const t of this.targets) this.adopt(t);
+    for (const t of this.targets) if (this.painted.has(t)) this.adopt(t);
   }
 
   /** Remove every highlight we registered and every sheet we adopted. */
@@ -199,6 +211,7 @@ export class Painter {
       }
     }
     for (const t of this.targets) this.unadopt(t);
+    this.painted.clear();
     this.targets.clear();
     this.targets.add(this.doc);
   }

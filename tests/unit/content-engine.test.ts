@@ -81,6 +81,16 @@ describe('engine: scan and blocks', () => {
     engine.stop();
   }, 30_000);
 
+  it('adopts no sheet on a page without mentions', async () => {
+    setBody('<p>Nothing to see here, only the shop on the corner.</p>');
+    const sheetsBefore = document.adoptedStyleSheets.length;
+    const { engine } = makeEngine();
+    await engine.start();
+    expect(registry().size).toBe(0);
+    expect(document.adoptedStyleSheets.length).toBe(sheetsBefore);
+    engine.stop();
+  });
+
   it('stop() clears the registry, the adopted sheet and every index', async () => {
     setBody('<p>WeChat, Taobao and Alibaba</p>');
     const sheetsBefore = document.adoptedStyleSheets.length;

@@ -87,6 +87,23 @@ describe('walk', () => {
     await engine.start();
     expect(engine.summary().mentions.map((m) => m.text)).toEqual(['WeChat', 'Taobao']);
   });
+
+  it('adopts its sheet in a shadow root only when a mention in it is painted', async () => {
+    setBody('<div id="a"></div><div id="b"></div><p>nothing here</p>');
+    const withMention = (document.getElementById('a') as HTMLElement).attachShadow({ mode: 'open' });
+    withMention.innerHTML = '<p>WeChat in a shadow</p>';
+    const without = (document.getElementById('b') as HTMLElement).attachShadow({ mode: 'open' });
+    without.innerHTML = '<p>plain text in a shadow</p>';
+    const before = document.adoptedStyleSheets.length;
+    const { engine } = makeEngine();
+    await engine.start();
+    expect(engine.summary().mentions.map((m) => m.text)).toEqual(['WeChat']);
+    expect(withMention.adoptedStyleSheets).toHaveLength(1);
+    expect(without.adoptedStyleSheets).toHaveLength(0);
+    expect(document.adoptedStyleSheets.length).toBe(before);
+    engine.stop();
+    expect(withMention.adoptedStyleSheets).toHaveLength(0);
+  });
 });
 
 describe('huge text', () => {
@@ -180,6 +197,12 @@ describe('painting', () => {
     const painter = new Painter(document);
     painter.setColors({ wechat: '#12b76a' });
     painter.assert();
+    // Nothing painted yet: adopting a sheet would restyle the whole page for nothing.
+    expect(document.adoptedStyleSheets).toEqual([page]);
+    const range = document.createRange();
+    range.selectNodeContents(document.body);
+    painter.add('wechat', range, document);
+    painter.assert();
     expect(document.adoptedStyleSheets.length).toBe(2);
     expect(document.adoptedStyleSheets[0]).toBe(page);
     document.adoptedStyleSheets = [page];
@@ -192,7 +215,8 @@ describe('painting', () => {
 
   it('styles one highlight per entity and the flash', () => {
     const css = highlightCss({ wechat: '#12b76a', taobao: '#f97316' });
-    expect(css).toContain('::highlight(eight-reasons-wechat){background-color:rgb(18 183 106 / 0.28)');
+    expect(css).toContain('::highlight(eight-reasons-wechat){background-color:rgb(18 183 106 / 0.4)');
+    expect(css).not.toContain('text-decoration');
     expect(css).toContain('::highlight(eight-reasons-taobao)');
     expect(css).toContain(`::highlight(${FLASH_NAME})`);
   });
