@@ -24,12 +24,18 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.goto(server.url('/demo.html'));
     await waitForScan(page);
     await page.evaluate(() => document.getElementById('p-accounts')?.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path: path.join(OUT, `page-${scheme}.png`) });
+    // Re-assert the scheme right before each shot: attaching to the browser over CDP (tab ids, the real panel)
+    // can reset a page's emulated media.
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    expect(await page.evaluate((s) => matchMedia(`(prefers-color-scheme: ${s})`).matches, scheme)).toBe(true);
+    await page.screenshot({ path: path.join(OUT, `page-${scheme}.png`), animations: 'disabled' });
 
     const r = await rangeInView(page, 'wechat', 'p-moments-zh');
     await page.mouse.move(centre(r.rect).x, centre(r.rect).y);
     await expect(hoverCard(page)).toBeVisible();
-    await page.screenshot({ path: path.join(OUT, `hover-card-${scheme}.png`) });
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    expect(await page.evaluate((s) => matchMedia(`(prefers-color-scheme: ${s})`).matches, scheme)).toBe(true);
+    await page.screenshot({ path: path.join(OUT, `hover-card-${scheme}.png`), animations: 'disabled' });
     await page.mouse.move(2, 2);
 
     const tabId = await tabIdOf(page);
