@@ -98,8 +98,10 @@ export function showCard(container: HTMLElement, info: MentionInfo, anchor: Box,
   const doc = container.ownerDocument;
   const card = buildCard(doc, info, color);
   card.style.visibility = 'hidden';
-  card.style.left = `${Math.round(anchor.left)}px`;
-  card.style.top = `${Math.round(anchor.bottom + GAP)}px`;
+  // Measured at the viewport's left edge: a fixed box starting near the right edge would be squeezed narrower
+  // (and taller) than it is once moved left, and then overflow the viewport.
+  card.style.left = '0px';
+  card.style.top = '0px';
   container.replaceChildren(card);
   const view = doc.defaultView;
   const box = card.getBoundingClientRect();
