@@ -5,9 +5,10 @@
  * and a failed job leaves the engine ready for the next one.
  */
 import { contextAround, linkMention } from '@/utils/link';
-import { hasCandidate } from '@/utils/match';
+import { hasCandidate, nodeCandidate } from '@/utils/match';
 import type { EntityId, FrameSummary, MentionInfo, TextMatch } from '@/utils/types';
 import { copySegment, findInBlock, type Located, matchWindow, type TextBlock, windows } from './find';
+import { firstPass, shadowRootsIn, type Tree } from './first-pass';
 import { caretAt, hitTest, MentionIndex } from './hit';
 import {
   MATCH_WINDOW,
@@ -70,7 +71,7 @@ class PageEngine implements Engine {
   private observer: MutationObserver | null = null;
   private plan: RescanPlan = emptyPlan();
   private nextId = 1;
-  /** Segments read since creation (tests check that a local change reads little). */
+  /** Text runs read since creation, plus text nodes read by first passes (tests check that a local change reads little). */
   private segmentsRead = 0;
   private painted = 0;
   private total = 0;
@@ -82,8 +83,6 @@ class PageEngine implements Engine {
   /** Blocks with mentions in reading order: appended during an in-order walk, else inserted by binary search. */
   private order: Block[] = [];
   private ordered: Mention[] | null = null;
-  /** True while the walk is the first pass over the document: its blocks arrive in document order. */
-  private appending = false;
   private lastRevealed: number | null = null;
   private cancelFlash: (() => void) | null = null;
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
@@ -162,46 +161,81 @@ class PageEngine implements Engine {
 
   // ---- scanning --------------------------------------------------------
 
+  /**
+   * The whole document, then each open shadow root found in it (and in them):
+   * text first (first-pass.ts), then the exact walker over only the blocks
+   * that may hold a name.
+   */
   private async scanAll(): Promise<void> {
     if (!this.running) return;
     const gen = ++this.generation;
-    const queue: ShadowRoot[] = [];
     const slice = new Slice();
     this.visibility.clear();
-    this.appending = this.order.length === 0;
-    try {
-      await this.walk(this.doc, 'all', gen, slice, false, queue);
-    } finally {
-      this.appending = false;
-    }
-    // Shadow roots found on the way, and roots inside them.
-    for (let root = queue.shift(); root; root = queue.shift()) {
+    const trees: Tree[] = [this.doc];
+    for (let i = 0; i < trees.length; i++) {
       if (gen !== this.generation) return;
-      await this.walk(root, 'all', gen, slice, false, queue);
+      await this.scanTree(trees[i] as Tree, gen, slice, trees);
     }
     if (gen !== this.generation) return;
     this.painter.assert();
     this.emitChange(true);
   }
 
-  private walk(start: Node, mode: WalkMode, gen: number, slice: Slice, incremental: boolean, queue: ShadowRoot[]) {
+  private async scanTree(tree: Tree, gen: number, slice: Slice, trees: Tree[]): Promise<void> {
+    const pass = await firstPass(tree, nodeCandidate(this.entities), slice, () => gen !== this.generation);
+    if (gen !== this.generation) return;
+    if (!pass) {
+      // The page moved the walk's place while we yielded: read this tree node by node.
+      const queue: ShadowRoot[] = [];
+      await this.walk(tree, 'all', gen, slice, false, queue);
+      trees.push(...queue);
+      return;
+    }
+    this.segmentsRead += pass.nodes;
+    for (const block of pass.blocks) {
+      if (gen !== this.generation) return;
+      if (!block.isConnected) continue;
+      await this.walk(block, 'own', gen, slice, false, null);
+      await slice.maybeYield();
+    }
+    for (const root of await shadowRootsIn(tree, slice)) {
+      if (gen !== this.generation) return;
+      if (this.watchRoot(root)) trees.push(root);
+    }
+  }
+
+  /** Registers an open shadow root (styled, observed); false when it is known or ours. */
+  private watchRoot(root: ShadowRoot): boolean {
+    if (this.roots.has(root) || root.host.localName === HOST_TAG) return false;
+    this.roots.add(root);
+    this.painter.addRoot(root);
+    try {
+      this.observer?.observe(root, OBSERVE_OPTIONS);
+    } catch (e) {
+      report(e);
+    }
+    return true;
+  }
+
+  private walk(
+    start: Node,
+    mode: WalkMode,
+    gen: number,
+    slice: Slice,
+    incremental: boolean,
+    queue: ShadowRoot[] | null,
+  ) {
     const deferred: TextBlock[] = [];
     return walkText(start, {
       drain: () => (deferred.length ? this.drainBig(deferred, gen, slice) : undefined),
       mode,
       slice,
       isStale: () => gen !== this.generation,
-      onShadowRoot: (root) => {
-        if (this.roots.has(root) || root.host.localName === HOST_TAG) return;
-        this.roots.add(root);
-        this.painter.addRoot(root);
-        try {
-          this.observer?.observe(root, OBSERVE_OPTIONS);
-        } catch (e) {
-          report(e);
-        }
-        queue.push(root);
-      },
+      onShadowRoot: queue
+        ? (root) => {
+            if (this.watchRoot(root)) queue.push(root);
+          }
+        : undefined,
       onSegment: (seg) => this.onSegment(seg, incremental, deferred),
     });
   }
@@ -343,14 +377,14 @@ class PageEngine implements Engine {
   }
 
   /**
-   * Puts a new block in reading order. compareDocumentPosition can cost a walk
-   * over a long sibling list, so it is used only for blocks found out of order
-   * (shadow roots, rescans), and then only log(n) times.
+   * Puts a new block in reading order: one comparison with the last block
+   * (blocks mostly arrive in order), else a binary search (a block's runs
+   * around a nested block, shadow roots, rescans).
    */
   private place(b: Block): void {
     const list = this.order;
     const last = list[list.length - 1];
-    if (this.appending || !last || compareOrder(last.nodes[0] as Node, b.nodes[0] as Node) <= 0) {
+    if (!last || compareOrder(last.nodes[0] as Node, b.nodes[0] as Node) <= 0) {
       list.push(b);
       return;
     }

@@ -126,10 +126,13 @@ function buildMatcher(entities: readonly EntityId[]): Matcher {
   if (infos.length === 0) return EMPTY_MATCHER;
   // Longest first so the alternation prefers "WeChat Pay" over "WeChat"; ties sorted for determinism.
   infos.sort((a, b) => b.alias.length - a.alias.length || (a.alias < b.alias ? -1 : a.alias > b.alias ? 1 : 0));
-  const parts = infos.map((info) => {
-    const body = info.alias.split(/\s+/).map(escapeRegExp).join('\\s+');
-    return info.latin ? `${body}(?![${LATIN_WORD_CHAR}])` : body;
-  });
+  const body = (info: AliasInfo) => info.alias.split(/\s+/).map(escapeRegExp).join('\\s+');
+  // One right-boundary lookahead after the Latin group, not one per alias: a Unicode property class under
+  // 'iu' costs about a millisecond to compile each time it appears. Same matches: a failed lookahead still
+  // backtracks into the group to the next (shorter) alias, and no Latin and CJK alias start alike.
+  const latin = infos.filter((i) => i.latin).map(body);
+  const cjk = infos.filter((i) => !i.latin).map(body);
+  const parts = [...(latin.length ? [`(?:${latin.join('|')})(?![${LATIN_WORD_CHAR}])`] : []), ...cjk];
   const byKey = new Map<string, AliasInfo>();
   for (const info of infos) byKey.set(aliasKey(info.alias), info);
   // The left boundary is checked in code (see scan): a lookbehind on every
@@ -215,4 +218,64 @@ export function hasCandidate(text: string, entities: readonly EntityId[]): boole
 export function aliasEntity(text: string): { entity: EntityId; alias: string } | null {
   const info = matcherFor(ENTITIES.map((e) => e.id)).byKey.get(aliasKey(normalizeForMatch(text)));
   return info ? { entity: info.entity, alias: info.alias } : null;
+}
+
+/** Longest stretch at a text node's end read by the node prefilter (aliases are far shorter). */
+const TAIL = 64;
+
+export type NodeTest = (data: string) => boolean;
+
+const nodeTests = new WeakMap<readonly EntityId[], NodeTest>();
+
+/**
+ * One cheap test per text node for the text-first pass: true when the node
+ * may hold, or start, a match. A match within the node contains a whole
+ * alias (or characters normalisation changes); a match that runs on into
+ * the next node across inline elements leaves an alias prefix at this node's
+ * end (`We` of We<b>Chat</b>, `阿里巴` of 阿里巴<i>巴</i>). So every run where
+ * findMatches finds something has at least one node passing this test.
+ * A superset: boundaries are left to findMatches.
+ */
+export function nodeCandidate(entities: readonly EntityId[]): NodeTest {
+  const known = nodeTests.get(entities);
+  if (known) return known;
+  const aliases: string[] = [];
+  for (const e of ENTITIES) if (entities.includes(e.id)) aliases.push(...e.aliases);
+  if (aliases.length === 0) return () => false;
+  const pattern = (s: string) => s.split(/\s+/).map(escapeRegExp).join('\\s+');
+  const keys = aliases.map(aliasKey);
+  // Aliases holding a shorter one ("WeChat Pay" holds "WeChat") add nothing to the whole-alias test.
+  const minimal = aliases.filter((_, i) => !keys.some((k, j) => j !== i && k !== keys[i] && keys[i]?.includes(k)));
+  const whole = new RegExp(`${[...new Set(minimal.map(pattern))].join('|')}|${NEEDS_NORMALISING.source}`, 'iu');
+  const latin = new Set<string>();
+  const cjk = new Set<string>();
+  for (const alias of aliases) {
+    // Proper prefixes; one ending in a space is covered by the same prefix without it (the tail is trimmed).
+    for (let k = 1; k < alias.length; k++) {
+      const p = alias.slice(0, k);
+      if (/\s$/.test(p)) continue;
+      (isLatinAlias(alias) ? latin : cjk).add(pattern(p));
+    }
+  }
+  const alt = (set: Set<string>) => [...set].sort((a, b) => b.length - a.length).join('|');
+  // No Unicode property class in these: one costs about a millisecond to compile on every page.
+  const latinPrefix = latin.size ? new RegExp(`(?:${alt(latin)})$`, 'giu') : null;
+  const cjkPrefix = cjk.size ? new RegExp(`(?:${alt(cjk)})$`, 'u') : null;
+  const test: NodeTest = (data) => {
+    if (whole.test(data)) return true;
+    // trimEnd drops exactly what \s matches: whitespace after a prefix may still join the next node.
+    let t = data.trimEnd();
+    if (t.length > TAIL) t = t.slice(t.length - TAIL);
+    if (cjkPrefix?.test(t)) return true;
+    if (!latinPrefix) return false;
+    // A Latin prefix counts only where a name may start (no Latin letter or digit before it).
+    latinPrefix.lastIndex = 0;
+    for (let r = latinPrefix.exec(t); r; r = latinPrefix.exec(t)) {
+      if (!latinWordBefore(t, r.index)) return true;
+      latinPrefix.lastIndex = r.index + 1;
+    }
+    return false;
+  };
+  nodeTests.set(entities, test);
+  return test;
 }

@@ -88,6 +88,16 @@ describe('walk', () => {
     expect(engine.summary().mentions.map((m) => m.text)).toEqual(['WeChat', 'Taobao']);
   });
 
+  it('text-first scan: names split across inline elements, and nothing from skipped content', async () => {
+    setBody(
+      '<p>阿里巴<i>巴</i>集团 and We<b>Chat</b> Pay</p><object><p>Taobao inside an object</p></object>' +
+        '<select><option>Alibaba</option></select><div>x<p>Tao<span>bao</span></p>y Alibaba</div>',
+    );
+    const { engine } = makeEngine();
+    await engine.start();
+    expect(engine.summary().mentions.map((m) => m.text)).toEqual(['阿里巴巴集团', 'WeChat Pay', 'Taobao', 'Alibaba']);
+  });
+
   it('adopts its sheet in a shadow root only when a mention in it is painted', async () => {
     setBody('<div id="a"></div><div id="b"></div><p>nothing here</p>');
     const withMention = (document.getElementById('a') as HTMLElement).attachShadow({ mode: 'open' });

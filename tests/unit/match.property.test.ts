@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ENTITIES, ENTITY_IDS } from '@/utils/entities';
-import { findMatches, hasCandidate, normalizeForMatch } from '@/utils/match';
+import { findMatches, hasCandidate, nodeCandidate, normalizeForMatch } from '@/utils/match';
 import type { EntityId, TextMatch } from '@/utils/types';
 
 const IGNORABLES = ['\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
@@ -196,6 +196,23 @@ describe('findMatches (property)', () => {
         expect(m[0]!.alias).toBe(alias);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('nodeCandidate passes the text node where each match starts, however the text is split into nodes', () => {
+    fc.assert(
+      fc.property(text, entitySet, fc.array(fc.nat(200), { maxLength: 8 }), (t, entities, rawCuts) => {
+        const cuts = [...new Set(rawCuts.map((c) => c % (t.length + 1)))].sort((a, b) => a - b);
+        const bounds = [0, ...cuts.filter((c) => c > 0 && c < t.length), t.length];
+        const test = nodeCandidate(entities);
+        for (const m of findMatches(t, entities)) {
+          let i = 0;
+          while (bounds[i + 1]! <= m.start) i++;
+          const node = t.slice(bounds[i], bounds[i + 1]);
+          expect(test(node), JSON.stringify({ t, node, m })).toBe(true);
+        }
+      }),
+      { numRuns: 1500 },
     );
   });
 });

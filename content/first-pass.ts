@@ -1,0 +1,100 @@
+/**
+ * The first scan of a tree, text first: the browser's own TreeWalker hands
+ * us every text node and one cheap test per node (utils/match nodeCandidate)
+ * picks the few that may hold a name. Only the blocks around those nodes are
+ * then read by the exact walker (scan.ts), so a page without mentions costs
+ * about what reading its text costs. Open shadow roots are found by one
+ * native query per tree.
+ */
+import type { NodeTest } from '@/utils/match';
+import { MATCH_WINDOW, NODES_PER_CLOCK_CHECK } from './limits';
+import { blockOf, insideSkipped, Kind, kindOf, mayHostShadow } from './rules';
+import { type Slice, yieldToPage } from './yield';
+
+export type Tree = Document | ShadowRoot;
+export type BlockRoot = Element | Document | ShadowRoot;
+
+export interface FirstPass {
+  /** Blocks whose own runs hold a candidate node, each once, in the order of their first candidate. */
+  blocks: BlockRoot[];
+  /** Text nodes read. */
+  nodes: number;
+}
+
+const SHOW_TEXT = 4;
+
+/** Long nodes under these are never page text (scripts, styles): not worth a regex over their source. */
+function underHidden(node: Text): boolean {
+  const parent = node.parentNode;
+  return !!parent && parent.nodeType === 1 && kindOf((parent as Element).localName) === Kind.Hidden;
+}
+
+/**
+ * The candidate blocks of `tree`, read in slices. Null when the page moved
+ * the node the walk stood on while we yielded: the caller then reads the
+ * tree the thorough way.
+ */
+export async function firstPass(
+  tree: Tree,
+  test: NodeTest,
+  slice: Slice,
+  isStale: () => boolean,
+): Promise<FirstPass | null> {
+  const doc = tree.nodeType === 9 ? (tree as Document) : (tree.ownerDocument as Document);
+  const walker = doc.createTreeWalker(tree, SHOW_TEXT);
+  const seen = new Set<BlockRoot>();
+  const blocks: BlockRoot[] = [];
+  let nodes = 0;
+  let work = 0;
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    nodes++;
+    const data = node.data;
+    // Long nodes count for more before the next clock read.
+    work += 1 + (data.length >> 10);
+    let candidate = false;
+    if (data.length > 256 && underHidden(node)) candidate = false;
+    // A huge node is left to the windowed matcher, which yields between windows.
+    else candidate = data.length > MATCH_WINDOW || test(data);
+    if (candidate) {
+      const block = blockOf(node);
+      if (block && !seen.has(block) && !(block.nodeType === 1 && insideSkipped(block))) {
+        seen.add(block);
+        blocks.push(block);
+      }
+    }
+    if (work >= NODES_PER_CLOCK_CHECK) {
+      work = 0;
+      if (slice.spent()) {
+        await yieldToPage();
+        slice.reset();
+        if (isStale()) return { blocks: [], nodes };
+        if (walker.currentNode.getRootNode() !== tree) return null;
+      }
+    }
+  }
+  return { blocks, nodes };
+}
+
+/**
+ * Open shadow roots of elements in `tree` that the walker would read (the
+ * same rule as scan.ts: a block or inline element that may host one, not
+ * inside skipped content).
+ */
+export async function shadowRootsIn(tree: Tree, slice: Slice): Promise<ShadowRoot[]> {
+  const all = tree.querySelectorAll('*');
+  const out: ShadowRoot[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const el = all[i] as Element;
+    const root = el.shadowRoot;
+    if (root) {
+      const name = el.localName;
+      const kind = kindOf(name);
+      if ((kind === Kind.Block || kind === Kind.Inline) && mayHostShadow(name) && !insideSkipped(el)) out.push(root);
+    }
+    if ((i & 1023) === 1023 && slice.spent()) {
+      await yieldToPage();
+      slice.reset();
+    }
+  }
+  return out;
+}
