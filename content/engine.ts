@@ -4,7 +4,7 @@
  * Every entry point is guarded: an error in our code never reaches the page,
  * and a failed job leaves the engine ready for the next one.
  */
-import { contextAround, linkMention } from '@/utils/link';
+import { type CueIndex, contextAround, indexCues, linkMention, linkMentionIn } from '@/utils/link';
 import { hasCandidate, nodeCandidate } from '@/utils/match';
 import type { EntityId, FrameSummary, MentionInfo, TextMatch } from '@/utils/types';
 import { copySegment, findInBlock, type Located, matchWindow, type TextBlock, windows } from './find';
@@ -292,13 +292,15 @@ class PageEngine implements Engine {
     const text = block.text;
     // The document or shadow root the block lies in: our sheet is adopted there once a mention is painted.
     const tree = (block.nodes[0] as Text).getRootNode() as Document | ShadowRoot;
+    // Cue words are found once per block (when a paragraph is needed at all), not once per mention.
+    const cues = text.length <= MATCH_WINDOW ? indexCues(text) : null;
     for (const loc of found) {
       this.total++;
       if (this.painted >= MAX_MENTIONS) {
         b.extra++;
         continue;
       }
-      const m = this.createMention(b, text, loc, tree);
+      const m = this.createMention(b, text, loc, tree, cues);
       if (m) b.mentions.push(m);
       else this.total--;
     }
@@ -309,7 +311,13 @@ class PageEngine implements Engine {
     this.scheduleChange();
   }
 
-  private createMention(b: Block, text: string, loc: Located, tree: Document | ShadowRoot): Mention | null {
+  private createMention(
+    b: Block,
+    text: string,
+    loc: Located,
+    tree: Document | ShadowRoot,
+    cues: CueIndex | null,
+  ): Mention | null {
     const { match } = loc;
     let range: Range;
     try {
@@ -321,17 +329,17 @@ class PageEngine implements Engine {
     }
     // The linker reads the text around the mention, never a whole megabyte.
     const from = Math.max(0, match.start - PARAGRAPH_CONTEXT);
-    const around =
-      from === 0 && text.length <= match.end + PARAGRAPH_CONTEXT
-        ? text
-        : text.slice(from, match.end + PARAGRAPH_CONTEXT);
+    const to = Math.min(text.length, match.end + PARAGRAPH_CONTEXT);
+    const around = from === 0 && to === text.length ? text : text.slice(from, to);
     const ctx = contextAround(around, match.start - from, match.end - from);
     const info: MentionInfo = {
       id: this.nextId++,
       entity: match.entity,
       text: text.slice(match.start, match.end).slice(0, 200),
       snippet: ctx.snippet.slice(0, 1000),
-      link: linkMention(match.entity, ctx.sentence, around),
+      link: cues
+        ? linkMentionIn(match.entity, ctx.sentence, cues, from, to)
+        : linkMention(match.entity, ctx.sentence, around),
     };
     const first = b.nodes.indexOf(loc.startNode);
     const last = b.nodes.indexOf(loc.endNode, first);

@@ -34,6 +34,8 @@ interface CueHit {
   target: CueTarget;
   weight: number;
   at: number;
+  /** Where the cue's text ends. */
+  end: number;
 }
 
 interface Scanner {
@@ -127,7 +129,7 @@ function scanEnglish(text: string, english: Map<string, EnglishCue[]>, hits: Cue
         if (cue.exactFirst !== null && text.charAt(at) !== cue.exactFirst) continue;
         const end = (starts[i + n - 1] as number) + (tokens[i + n - 1] as string).length;
         const label = cue.labelFromText ? text.slice(at, end).toLowerCase() : cue.label;
-        hits.push({ label, target: cue.target, weight: cue.weight, at });
+        hits.push({ label, target: cue.target, weight: cue.weight, at, end });
         used = n;
         break;
       }
@@ -143,7 +145,7 @@ function scanChinese(text: string, chinese: Scanner['chinese'], hits: CueHit[]):
     if (candidates) {
       for (const cue of candidates) {
         if (text.startsWith(cue.text, i)) {
-          hits.push({ label: cue.label, target: cue.target, weight: cue.weight, at: i });
+          hits.push({ label: cue.label, target: cue.target, weight: cue.weight, at: i, end: i + cue.text.length });
           used = cue.text.length;
           break;
         }
@@ -159,14 +161,20 @@ const hitCache = new Map<string, CueHit[]>();
 const HIT_CACHE_LIMIT = 256;
 
 /** Every cue occurrence in `text` in reading order: leftmost-longest, English by words, Chinese by characters. */
-function scanCues(text: string): CueHit[] {
-  const cached = hitCache.get(text);
-  if (cached) return cached;
+function findCues(text: string): CueHit[] {
   scanner ??= compileScanner();
   const hits: CueHit[] = [];
   scanEnglish(text, scanner.english, hits);
   scanChinese(text, scanner.chinese, hits);
   hits.sort((a, b) => a.at - b.at);
+  return hits;
+}
+
+/** findCues, remembered for recently seen texts (sentences and short paragraphs repeat across mentions). */
+function scanCues(text: string): CueHit[] {
+  const cached = hitCache.get(text);
+  if (cached) return cached;
+  const hits = findCues(text);
   if (hitCache.size >= HIT_CACHE_LIMIT) hitCache.clear();
   hitCache.set(text, hits);
   return hits;
@@ -255,6 +263,55 @@ function unrelatedResult(s: Scored): LinkResult {
 
 /** The reason a mention of `entity` belongs to, from its sentence, then its paragraph, then the fallback. */
 export function linkMention(entity: EntityId, sentence: string, paragraph: string): LinkResult {
+  return decide(entity, sentence, paragraph && paragraph !== sentence ? () => scanCues(paragraph) : null);
+}
+
+/** The cue words of a whole block of text, found once for all the mentions in it. */
+export interface CueIndex {
+  readonly hits: readonly CueHit[];
+}
+
+/** Read lazily: most mentions are decided by their sentence and never need their paragraph. */
+export function indexCues(text: string): CueIndex {
+  let hits: CueHit[] | null = null;
+  return {
+    get hits() {
+      hits ??= findCues(text);
+      return hits;
+    },
+  };
+}
+
+/**
+ * linkMention with the paragraph given as [from, to) of an indexed text: the
+ * cues lying wholly inside it count, without reading the text again.
+ */
+export function linkMentionIn(
+  entity: EntityId,
+  sentence: string,
+  index: CueIndex,
+  from: number,
+  to: number,
+): LinkResult {
+  return decide(entity, sentence, () => {
+    const hits = index.hits;
+    let lo = 0;
+    let hi = hits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((hits[mid] as CueHit).at < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: CueHit[] = [];
+    for (let i = lo; i < hits.length && (hits[i] as CueHit).at < to; i++) {
+      const h = hits[i] as CueHit;
+      if (h.end <= to) out.push(h);
+    }
+    return out;
+  });
+}
+
+function decide(entity: EntityId, sentence: string, paragraphHits: (() => readonly CueHit[]) | null): LinkResult {
   const inSentence = score(scanCues(sentence), entity);
   if (isUnrelated(inSentence, 2)) return unrelatedResult(inSentence);
   if (inSentence.best) {
@@ -265,8 +322,8 @@ export function linkMention(entity: EntityId, sentence: string, paragraph: strin
       source: 'sentence',
     };
   }
-  if (paragraph && paragraph !== sentence) {
-    const inParagraph = score(scanCues(paragraph), entity);
+  if (paragraphHits) {
+    const inParagraph = score(paragraphHits(), entity);
     if (isUnrelated(inParagraph, 3)) return unrelatedResult(inParagraph);
     if (inParagraph.best) {
       return {

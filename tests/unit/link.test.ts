@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENTITY_REASONS, FALLBACK_REASON, REASON_CUES } from '@/utils/cues';
 import { ENTITY_IDS } from '@/utils/entities';
-import { contextAround, linkMention } from '@/utils/link';
+import { contextAround, indexCues, linkMention, linkMentionIn } from '@/utils/link';
 import type { EntityId, ReasonNumber } from '@/utils/types';
 
 /** [entity, sentence, expected reason, a cue that must be among the deciding ones] */
@@ -105,6 +105,24 @@ describe('linkMention: order of evidence', () => {
     const r = linkMention('wechat', 'WeChat said nothing about it.', paragraph);
     expect(r).toMatchObject({ reason: 3, source: 'paragraph' });
     expect(r.cues).toContain('service account');
+  });
+
+  it('reads a paragraph from a text indexed once: the same answer as linkMention, only cues inside the window', () => {
+    const paragraph = 'Many shops now run a service account to collect followers. WeChat said nothing about it.';
+    const sentence = 'WeChat said nothing about it.';
+    const index = indexCues(paragraph);
+    expect(linkMentionIn('wechat', sentence, index, 0, paragraph.length)).toEqual(
+      linkMention('wechat', sentence, paragraph),
+    );
+    // The window starts after "service account": that cue no longer counts.
+    const from = paragraph.indexOf('to collect');
+    expect(linkMentionIn('wechat', sentence, index, from, paragraph.length)).toEqual(
+      linkMention('wechat', sentence, paragraph.slice(from)),
+    );
+    expect(linkMentionIn('wechat', sentence, index, from, paragraph.length).cues).not.toContain('service account');
+    // A cue cut by the window's end is not counted either.
+    const cut = paragraph.indexOf('account') + 3;
+    expect(linkMentionIn('wechat', sentence, index, 0, cut).cues).not.toContain('service account');
   });
 
   it('prefers the sentence over the paragraph', () => {
