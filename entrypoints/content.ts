@@ -17,7 +17,8 @@ import { HOST_TAG } from '@/content/rules';
 import type { Engine, PageMention } from '@/content/types';
 import { ENTITY_IDS } from '@/utils/entities';
 import { isMessage, isOwnPage, type Message, type SenderLike } from '@/utils/messages';
-import { isActiveFor, loadSettings, type Settings, watchSettings } from '@/utils/settings';
+import { onSettings, readSettings } from '@/utils/settings-read';
+import { isActiveFor, type Settings } from '@/utils/settings-schema';
 import type { EntityId, FrameSummary } from '@/utils/types';
 
 export default defineContentScript({
@@ -60,7 +61,7 @@ function pausedSummary(): FrameSummary {
 }
 
 async function run(ctx: ContentScriptContext): Promise<void> {
-  let settings = await loadSettings();
+  let settings = await readSettings();
   if (ctx.isInvalid) return;
   const extensionId = browser.runtime.id;
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
@@ -120,7 +121,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
 
   ctx.onInvalidated(guard(() => stopEngine(false)));
   apply(settings);
-  const unwatch = watchSettings(guard((s: Settings) => apply(s)));
+  const unwatch = onSettings(guard((s: Settings) => apply(s)));
   // After an update the old context's extension APIs throw ("Extension context invalidated"): guard every cleanup.
   ctx.onInvalidated(guard(unwatch));
 
