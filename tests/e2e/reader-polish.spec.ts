@@ -8,6 +8,7 @@
  * dark page: every highlight stands out from it and its text stays readable."
  */
 import type { CDPSession, Page, Worker } from '@playwright/test';
+import type { EntityId } from '../../utils/types';
 import { DEMO_MENTIONS } from './expected-mentions';
 import {
   centre,
@@ -18,6 +19,7 @@ import {
   highlightSizes,
   hoverCard,
   rangeIn,
+  rangeInView,
   test,
   totalHighlighted,
 } from './fixtures';
@@ -34,6 +36,8 @@ async function viewportOf(page: Page): Promise<{ width: number; height: number; 
 
 /** Hover a mention's first line and give the card's box (CSS px of the page). */
 async function hoverAndMeasure(page: Page, rect: Rect): Promise<Rect> {
+  // Any scroll that brought the mention into view has dispatched its event (which hides the card) by now.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.mouse.move(centre(rect).x, centre(rect).y);
   const card = hoverCard(page);
   await expect(card).toBeVisible();
@@ -416,35 +420,80 @@ function mostCommon(pixels: Rgb[]): Rgb {
   return key.split(',').map(Number) as Rgb;
 }
 
-test('on a dark page every highlight stands out from the page and its text stays readable', async ({
-  page,
-  server,
-  waitForScan,
-}) => {
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto(server.url('/dark.html'));
-  await waitForScan(page);
+/** Each mention's highlight against the page's own background, and the page's text on the highlight. */
+async function expectReadableHighlights(page: Page, mentions: readonly (readonly [EntityId, string])[]): Promise<Rgb> {
   await page.mouse.move(1, 1);
-
   const pageBg = mostCommon(
     await pixelsOf(page, await page.screenshot({ clip: { x: 2, y: 2, width: 20, height: 20 } })),
   );
-  expect(luminance(pageBg)).toBeLessThan(0.05);
-
-  for (const [entity, where] of [
-    ['wechat', 'd-wechat'],
-    ['taobao', 'd-taobao'],
-    ['alibaba', 'd-alibaba'],
-  ] as const) {
-    const { rect } = await rangeIn(page, entity, where);
+  for (const [entity, where] of mentions) {
+    const { rect } = await rangeInView(page, entity, where);
     // Inside the highlighted box only (1 px in from its edges).
     const clip = { x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2 };
     const pixels = await pixelsOf(page, await page.screenshot({ clip }));
     const wash = mostCommon(pixels);
     const text = pixels.reduce((best, p) => (contrast(p, wash) > contrast(best, wash) ? p : best), wash);
-    const seen = contrast(wash, pageBg);
-    const readable = contrast(text, wash);
-    expect(seen, `${entity}: highlight ${wash} against the page ${pageBg}`).toBeGreaterThanOrEqual(1.2);
-    expect(readable, `${entity}: text ${text} on the highlight ${wash}`).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(wash, pageBg), `${entity}: highlight ${wash} against the page ${pageBg}`).toBeGreaterThanOrEqual(
+      1.2,
+    );
+    expect(contrast(text, wash), `${entity}: text ${text} on the highlight ${wash}`).toBeGreaterThanOrEqual(4.5);
   }
+  return pageBg;
+}
+
+/** The hover card's own background and text colours (computed, "rgb(r, g, b)"). */
+async function cardColours(page: Page): Promise<{ bg: Rgb; fg: Rgb }> {
+  const [bg, fg] = await hoverCard(page).evaluate((el) => {
+    const cs = getComputedStyle(el);
+    return [cs.backgroundColor, cs.color];
+  });
+  const parse = (c: string) => (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number) as Rgb;
+  return { bg: parse(bg), fg: parse(fg) };
+}
+
+test('on a dark page every highlight stands out from the page and its text stays readable; the card is dark too', async ({
+  page,
+  server,
+  waitForScan,
+}) => {
+  await page.goto(server.url('/dark.html'));
+  await waitForScan(page);
+  // After the navigation: set before it, the emulation is lost when the page moves into the site's renderer.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+  const pageBg = await expectReadableHighlights(page, [
+    ['wechat', 'd-wechat'],
+    ['taobao', 'd-taobao'],
+    ['alibaba', 'd-alibaba'],
+  ]);
+  expect(luminance(pageBg)).toBeLessThan(0.05);
+
+  const mention = (await rangeInView(page, 'wechat', 'd-wechat')).rect;
+  await hoverAndMeasure(page, mention);
+  const card = await cardColours(page);
+  expect(luminance(card.bg)).toBeLessThan(0.05);
+  expect(contrast(card.fg, card.bg)).toBeGreaterThanOrEqual(4.5);
+});
+
+test('on a light page the same highlights stay readable, and the card is light', async ({
+  page,
+  server,
+  waitForScan,
+}) => {
+  await page.goto(server.url('/demo.html'));
+  await waitForScan(page);
+  // After the navigation: set before it, the emulation is lost when the page moves into the site's renderer.
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: light)').matches)).toBe(true);
+  const pageBg = await expectReadableHighlights(page, [
+    ['wechat', 'p-accounts'],
+    ['taobao', 'p-taobao'],
+    ['alibaba', 'p-logistics'],
+  ]);
+  expect(luminance(pageBg)).toBeGreaterThan(0.8);
+
+  await hoverAndMeasure(page, (await rangeInView(page, 'wechat', 'p-accounts')).rect);
+  const card = await cardColours(page);
+  expect(luminance(card.bg)).toBeGreaterThan(0.8);
+  expect(contrast(card.fg, card.bg)).toBeGreaterThanOrEqual(4.5);
 });
