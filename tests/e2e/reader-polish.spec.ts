@@ -1,11 +1,13 @@
 /**
- * "Open the popup: the eight reasons are there on its very first frame and
- * nothing moves when the counts arrive. Zoom the page to 150 %: the hover card
- * grows with the text, and near the bottom right corner it opens above the
- * mention, inside the window. Press Alt+Shift+H, J, K and E: highlighting
- * goes off and on, the next and previous mentions are revealed, the side panel
- * opens. Ask for reduced motion: jump-to moves the page in one step. Read a
- * dark page: every highlight stands out from it and its text stays readable."
+ * "Open the popup: the eight reasons are there on its first frame and nothing
+ * moves when the counts arrive. Zoom the page to 150 %: the hover card grows
+ * with the text, and near the bottom right corner it opens above the mention,
+ * inside the window. Press Alt+Shift+H, J, K and E: highlighting goes off and
+ * on, the next and previous mentions are revealed, the side panel opens. Ask
+ * for reduced motion: jump-to moves the page in one step and the mention glows
+ * once. Read a dark page, then a light one: every highlight stands out from
+ * the page, its text stays readable, and the card follows the colour scheme."
+ * (The interface in Chinese needs its own browser: locale-zh.spec.ts.)
  */
 import type { CDPSession, Page, Worker } from '@playwright/test';
 import type { EntityId } from '../../utils/types';
