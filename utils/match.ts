@@ -220,9 +220,6 @@ export function aliasEntity(text: string): { entity: EntityId; alias: string } |
   return info ? { entity: info.entity, alias: info.alias } : null;
 }
 
-/** Longest stretch at a text node's end read by the node prefilter (aliases are far shorter). */
-const TAIL = 64;
-
 export type NodeTest = (data: string) => boolean;
 
 const nodeTests = new WeakMap<readonly EntityId[], NodeTest>();
@@ -246,11 +243,10 @@ export function nodeCandidate(entities: readonly EntityId[]): NodeTest {
   const keys = aliases.map(aliasKey);
   // Aliases holding a shorter one ("WeChat Pay" holds "WeChat") add nothing to the whole-alias test.
   const minimal = aliases.filter((_, i) => !keys.some((k, j) => j !== i && k !== keys[i] && keys[i]?.includes(k)));
-  const whole = new RegExp(`${[...new Set(minimal.map(pattern))].join('|')}|${NEEDS_NORMALISING.source}`, 'iu');
   const latin = new Set<string>();
   const cjk = new Set<string>();
   for (const alias of aliases) {
-    // Proper prefixes; one ending in a space is covered by the same prefix without it (the tail is trimmed).
+    // Proper prefixes; one ending in a space is covered by the same prefix without it (\s*$ follows).
     for (let k = 1; k < alias.length; k++) {
       const p = alias.slice(0, k);
       if (/\s$/.test(p)) continue;
@@ -258,24 +254,15 @@ export function nodeCandidate(entities: readonly EntityId[]): NodeTest {
     }
   }
   const alt = (set: Set<string>) => [...set].sort((a, b) => b.length - a.length).join('|');
-  // No Unicode property class in these: one costs about a millisecond to compile on every page.
-  const latinPrefix = latin.size ? new RegExp(`(?:${alt(latin)})$`, 'giu') : null;
-  const cjkPrefix = cjk.size ? new RegExp(`(?:${alt(cjk)})$`, 'u') : null;
-  const test: NodeTest = (data) => {
-    if (whole.test(data)) return true;
-    // trimEnd drops exactly what \s matches: whitespace after a prefix may still join the next node.
-    let t = data.trimEnd();
-    if (t.length > TAIL) t = t.slice(t.length - TAIL);
-    if (cjkPrefix?.test(t)) return true;
-    if (!latinPrefix) return false;
-    // A Latin prefix counts only where a name may start (no Latin letter or digit before it).
-    latinPrefix.lastIndex = 0;
-    for (let r = latinPrefix.exec(t); r; r = latinPrefix.exec(t)) {
-      if (!latinWordBefore(t, r.index)) return true;
-      latinPrefix.lastIndex = r.index + 1;
-    }
-    return false;
-  };
+  // One regex, one call per node. A Latin prefix counts only where a name may start: after no ASCII letter or
+  // digit (a looser rule than findMatches', so never a miss; an ASCII class because a Unicode property class
+  // costs about a millisecond to compile on every page). Whitespace after a prefix may still join the next node.
+  const parts = [...new Set(minimal.map(pattern))];
+  parts.push(NEEDS_NORMALISING.source);
+  if (latin.size) parts.push(`(?<![A-Za-z0-9])(?:${alt(latin)})\\s*$`);
+  if (cjk.size) parts.push(`(?:${alt(cjk)})\\s*$`);
+  const re = new RegExp(parts.join('|'), 'iu');
+  const test: NodeTest = (data) => re.test(data);
   nodeTests.set(entities, test);
   return test;
 }
