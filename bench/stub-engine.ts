@@ -55,6 +55,7 @@ export function createEngine(doc: Document, options: EngineOptions): Engine {
     update() {},
     mentionAt: () => null,
     reveal: () => false,
+    mentionById: () => null,
     step: () => null,
     summary,
   };

@@ -540,6 +540,11 @@ class PageEngine implements Engine {
     }
   }
 
+  mentionById(id: number): PageMention | null {
+    const m = this.byId.get(id);
+    return m?.range.startContainer.isConnected ? m : null;
+  }
+
   step(direction: 1 | -1, filter?: StepFilter): number | null {
     try {
       const list = this.inOrder();

@@ -44,6 +44,8 @@ export interface Engine {
   mentionAt(x: number, y: number): PageMention | null;
   /** Scroll a mention into view and flash it. False when it no longer exists. */
   reveal(id: number): boolean;
+  /** A live mention by id (null once its text left the page). */
+  mentionById(id: number): PageMention | null;
   /** Reveal the next (1) or previous (-1) mention in document order after the last revealed one. */
   step(
     direction: 1 | -1,

@@ -33,6 +33,9 @@ export default defineContentScript({
   },
 });
 
+/** How long without scroll events before a revealed mention's card opens. */
+const SCROLL_QUIET_MS = 250;
+
 function quiet(error: unknown): void {
   try {
     console.debug('[eight-reasons]', error);
@@ -147,6 +150,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       if (raw.type === 'reveal') {
         hide();
         const found = engine?.reveal(raw.mentionId) ?? false;
+        if (found) showAfterScroll(raw.mentionId);
         // Sub-frames without the mention stay silent so the frame that has it answers.
         if (!found && window !== window.top) return undefined;
         return Promise.resolve(found);
@@ -154,6 +158,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       if (raw.type === 'step') {
         hide();
         const id = engine?.step(raw.direction, { entities: raw.entities, reasons: raw.reasons }) ?? null;
+        if (id !== null) showAfterScroll(id);
         return Promise.resolve(id);
       }
     } catch (e) {
@@ -215,6 +220,36 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     shown = m;
     const r = anchorRect(m, x, y);
     showCard(target.container, m.info, { left: r.left, top: r.top, bottom: r.bottom }, settings.colors[m.info.entity]);
+  }
+
+  /**
+   * Keyboard users reach the hover card through the panel's mention list: after
+   * "jump to" (or next/previous) the card opens beside the revealed mention once
+   * the scroll has settled. It takes no focus; the panel announces the mention.
+   */
+  let pendingReveal = 0;
+  function showAfterScroll(id: number): void {
+    const ticket = ++pendingReveal;
+    let settled = false;
+    let quietTimer = 0;
+    const settle = guard(() => {
+      if (settled || ticket !== pendingReveal) return;
+      settled = true;
+      window.removeEventListener('scroll', restart);
+      window.removeEventListener('scrollend', settle);
+      const m = engine?.mentionById(id);
+      if (!m) return;
+      const r = m.range.getBoundingClientRect();
+      show(m, r.left + 1, r.top + 1);
+    });
+    // Settle on scrollend, or once no scroll event came for a moment (instant or no scroll).
+    const restart = () => {
+      clearTimeout(quietTimer);
+      quietTimer = ctx.setTimeout(settle, SCROLL_QUIET_MS);
+    };
+    window.addEventListener('scroll', restart, { passive: true });
+    window.addEventListener('scrollend', settle, { passive: true });
+    restart();
   }
 
   function hide(): void {

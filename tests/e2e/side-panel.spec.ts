@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import { CLOSING, REASONS } from '../../utils/article';
 import { DEMO_MENTIONS, TRAPS_ZH_MENTIONS } from './expected-mentions';
-import { expect, highlightRanges, highlightSizes, rangeIn, test } from './fixtures';
+import { expect, highlightRanges, highlightSizes, hoverCard, rangeIn, test } from './fixtures';
 
 function expectedItems(list: typeof DEMO_MENTIONS): string[] {
   return list.map((m) => `${m.entity}:${m.reason === null ? 'none' : m.reason}`).sort();
@@ -56,6 +56,22 @@ test('the mention list names each mention’s entity and reason, and jump-to scr
       return rect.y >= 0 && rect.y + rect.height <= vh;
     })
     .toBe(true);
+  // Keyboard users reach the hover card this way: it opens beside the revealed mention, without taking focus.
+  const card = hoverCard(page);
+  await expect(card).toBeVisible();
+  await expect(card).toHaveAttribute('data-entity', 'alibaba');
+  await expect(card).toHaveAttribute('data-reason', '8');
+  const { rect: mention } = await rangeIn(page, 'alibaba', 'p-far');
+  const box = await card.boundingBox();
+  expect(box).not.toBeNull();
+  const overlaps =
+    box !== null &&
+    box.x < mention.x + mention.width &&
+    mention.x < box.x + box.width &&
+    box.y < mention.y + mention.height &&
+    mention.y < box.y + box.height;
+  expect(overlaps).toBe(false);
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
   // The flash is brief.
   await expect.poll(async () => (await highlightSizes(page)).flash ?? 0, { timeout: 10_000 }).toBe(0);
 });
