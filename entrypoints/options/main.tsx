@@ -2,13 +2,12 @@
 import '@/components/theme.css';
 import './options.css';
 import { signal } from '@preact/signals';
-import { render } from 'preact';
 import { EntityRow } from '@/components/entity-settings';
-import { applyPageSettings } from '@/components/page-settings';
+import { mountPage } from '@/components/mount-page';
 import { PausedSites } from '@/components/paused-sites';
 import { ENTITIES } from '@/utils/entities';
 import { t } from '@/utils/i18n';
-import { DEFAULT_SETTINGS, loadSettings, type Settings, updateSettings, watchSettings } from '@/utils/settings';
+import { DEFAULT_SETTINGS, type Settings, updateSettings } from '@/utils/settings';
 import type { EntityId } from '@/utils/types';
 
 const settings = signal<Settings>(DEFAULT_SETTINGS);
@@ -82,13 +81,4 @@ function App() {
   );
 }
 
-document.documentElement.lang = t('lang') === 'lang' ? 'en' : t('lang');
-document.title = t('options_title');
-render(<App />, document.getElementById('app') as HTMLElement);
-
-function apply(s: Settings): void {
-  settings.value = s;
-  applyPageSettings(s);
-}
-void loadSettings().then(apply);
-watchSettings(apply);
+mountPage(<App />, t('options_title'), settings);

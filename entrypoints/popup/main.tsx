@@ -6,9 +6,8 @@
 import '@/components/theme.css';
 import './popup.css';
 import { signal } from '@preact/signals';
-import { render } from 'preact';
 import { EntityCounts } from '@/components/entity-counts';
-import { applyPageSettings } from '@/components/page-settings';
+import { mountPage } from '@/components/mount-page';
 import { ReasonChart } from '@/components/reason-chart';
 import { ReasonList } from '@/components/reason-list';
 import { reasonBars, verdictFor } from '@/components/reason-model';
@@ -16,14 +15,7 @@ import { Switch } from '@/components/switch';
 import { VerdictLine } from '@/components/verdict';
 import { CORE_ENTITY_IDS, ENTITY_IDS } from '@/utils/entities';
 import { t } from '@/utils/i18n';
-import {
-  DEFAULT_SETTINGS,
-  loadSettings,
-  type Settings,
-  toOrigin,
-  updateSettings,
-  watchSettings,
-} from '@/utils/settings';
+import { DEFAULT_SETTINGS, type Settings, toOrigin, updateSettings } from '@/utils/settings';
 import { openPanel } from '@/utils/side-panel';
 import type { ReasonNumber, TabSummary } from '@/utils/types';
 import {
@@ -125,18 +117,7 @@ function App() {
   );
 }
 
-document.documentElement.lang = t('lang') === 'lang' ? 'en' : t('lang');
-document.title = t('extName');
-render(<App />, document.getElementById('app') as HTMLElement);
-
-void loadSettings().then((s) => {
-  settings.value = s;
-  applyPageSettings(s);
-});
-watchSettings((s) => {
-  settings.value = s;
-  applyPageSettings(s);
-});
+mountPage(<App />, t('extName'), settings);
 
 async function loadSummary(id: number): Promise<void> {
   summary.value = await fetchSummary(id);

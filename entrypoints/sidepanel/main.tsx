@@ -6,8 +6,7 @@
  */
 import '@/components/theme.css';
 import './sidepanel.css';
-import { computed, effect, signal } from '@preact/signals';
-import { render } from 'preact';
+import { computed, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { ArticleView } from '@/components/article-view';
 import { entityName } from '@/components/labels';
@@ -23,7 +22,7 @@ import {
   type PanelMention,
   stepIndex,
 } from '@/components/mention-model';
-import { applyPageSettings } from '@/components/page-settings';
+import { mountPage } from '@/components/mount-page';
 import { toggleRead } from '@/components/read-progress';
 import { SearchBar } from '@/components/search-bar';
 import { ARTICLE_BLOCKS, searchBlocks } from '@/components/search-model';
@@ -33,14 +32,12 @@ import { t } from '@/utils/i18n';
 import { isReasonNumber } from '@/utils/messages';
 import {
   DEFAULT_SETTINGS,
-  loadSettings,
   normalizeReadReasons,
   readReasonsItem,
   type Settings,
   type TextSize,
   toOrigin,
   updateSettings,
-  watchSettings,
 } from '@/utils/settings';
 import type { ReasonNumber, TabSummary } from '@/utils/types';
 import {
@@ -254,17 +251,7 @@ function App() {
   );
 }
 
-document.documentElement.lang = t('lang') === 'lang' ? 'en' : t('lang');
-document.title = t('extName');
-render(<App />, document.getElementById('app') as HTMLElement);
-
-void loadSettings().then((s) => {
-  settings.value = s;
-});
-watchSettings((s) => {
-  settings.value = s;
-});
-effect(() => applyPageSettings(settings.value));
+mountPage(<App />, t('extName'), settings);
 
 void readReasonsItem.getValue().then((v) => {
   read.value = normalizeReadReasons(v);
