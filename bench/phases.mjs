@@ -10,6 +10,7 @@
  */
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, LOOPBACK_ONLY_ARG, QUIET_ARGS } from '../scripts/chromium.mjs';
 import { bundleEngine } from './bundle.mjs';
 import { startServer } from './server.mjs';
 import { syntheticPage } from './synthetic.mjs';
@@ -23,17 +24,9 @@ const server = await startServer({
 const main = await bundleEngine();
 const phases = await bundleEngine('phases-entry.ts');
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
+  executablePath: CHROMIUM,
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-  ],
+  args: [...QUIET_ARGS, LOOPBACK_ONLY_ARG],
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 const median = (xs) => {

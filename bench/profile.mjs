@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, LOOPBACK_ONLY_ARG, QUIET_ARGS } from '../scripts/chromium.mjs';
 import { bundleEngine } from './bundle.mjs';
 import { startServer } from './server.mjs';
 import { feedParagraphs, syntheticPage } from './synthetic.mjs';
@@ -37,17 +38,9 @@ const url =
     : `${server.origin}/corpus/${target}.html`;
 const bundle = await bundleEngine();
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
+  executablePath: CHROMIUM,
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-  ],
+  args: [...QUIET_ARGS, LOOPBACK_ONLY_ARG],
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 await page.goto(url, { waitUntil: 'load' });

@@ -19,6 +19,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, LOOPBACK_ONLY_ARG, QUIET_ARGS } from '../scripts/chromium.mjs';
 import { bundleEngine } from './bundle.mjs';
 import { startServer } from './server.mjs';
 import { defaultBuildDir, measureSizes, sizesMarkdown } from './sizes.mjs';
@@ -37,16 +38,7 @@ const SCROLL = { basePars: 500, batches: 100, perBatch: 10 };
 /** The synthetic page is big: fewer repetitions keep the whole bench within about 5 minutes. */
 const SYNTHETIC_REPS = Math.min(REPS, 3);
 const TARGETS = { oursOverFloor: 1.5, markOverOurs: 10, longestTaskMs: 16, movedBoxes: 0 };
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  // Nothing leaves the machine: every host but ours fails to resolve at once.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-];
+const ARGS = [...QUIET_ARGS, LOOPBACK_ONLY_ARG];
 
 const median = (xs) => {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
@@ -90,7 +82,7 @@ if (bundle.engine === 'stub') log('WARNING: content/engine.ts does not exist; me
 if (bundle.browserImports.length) log('WARNING: the engine imports extension APIs:', bundle.browserImports);
 const markCode = readFileSync(path.resolve('node_modules/mark.js/dist/mark.min.js'), 'utf8');
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 const page = await context.newPage();
 const pageErrors = [];

@@ -5,6 +5,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { CHROMIUM, QUIET_ARGS } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SIZES = [16, 32, 48, 96, 128];
@@ -12,16 +13,9 @@ const SIZES = [16, 32, 48, 96, 128];
 const sourceFor = (size) => (size <= 32 ? 'assets/icon-small.svg' : 'assets/icon.svg');
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM,
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  args: [...QUIET_ARGS],
 });
 try {
   await mkdir(`${root}public/icon`, { recursive: true });

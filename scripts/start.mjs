@@ -17,13 +17,14 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { CHROMIUM, QUIET_ARGS } from './chromium.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const pagesDir = path.join(root, 'tests/fixtures/pages');
 const outDir = process.env.ER_OUT_DIR ? path.resolve(process.env.ER_OUT_DIR) : path.join(root, '.output');
 const extDir = path.join(outDir, 'chrome-mv3');
 const artifacts = path.join(root, 'artifacts/start');
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const executablePath = CHROMIUM;
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
 function build() {
@@ -55,12 +56,7 @@ function serve() {
 
 function chromiumArgs() {
   return [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
+    ...QUIET_ARGS,
     // Nothing leaves the machine: non-loopback requests go to a closed local port.
     '--proxy-server=http://127.0.0.1:9',
     `--disable-extensions-except=${extDir}`,

@@ -10,28 +10,16 @@ import { storage } from 'wxt/utils/storage';
 import { isReasonNumber } from './messages';
 import {
   DEFAULT_SETTINGS,
-  isActiveFor,
   migrateV1toV2,
   normalizeSettings,
   SETTINGS_KEY,
   SETTINGS_VERSION,
   type Settings,
-  type TextSize,
-  toOrigin,
 } from './settings-schema';
 import type { ReasonNumber } from './types';
 
-export {
-  DEFAULT_SETTINGS,
-  isActiveFor,
-  migrateV1toV2,
-  normalizeSettings,
-  SETTINGS_KEY,
-  SETTINGS_VERSION,
-  type Settings,
-  type TextSize,
-  toOrigin,
-};
+// The pure schema lives apart so the content script can use it without the storage library.
+export * from './settings-schema';
 
 export const settingsItem = storage.defineItem<Settings>(`sync:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,

@@ -25,6 +25,10 @@ import {
   type Request,
   type Worker,
 } from '@playwright/test';
+import { CHROMIUM, QUIET_ARGS } from '../../scripts/chromium.mjs';
+
+export { CHROMIUM };
+
 import type { EntityId, TabSummary } from '../../utils/types';
 
 export { expect };
@@ -130,12 +134,7 @@ export const EXTENSION_DIR = process.env.ER_EXT_DIR ?? path.resolve(process.cwd(
 
 export function chromiumArgs(ext: string): string[] {
   return [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
+    ...QUIET_ARGS,
     // Nothing may leave the machine: every non-loopback request goes to a closed local port.
     '--proxy-server=http://127.0.0.1:9',
     `--disable-extensions-except=${ext}`,
@@ -161,7 +160,7 @@ export async function launchWithExtension(
   }
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'er-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: options.headless ?? true,
     args: chromiumArgs(ext),
     viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { type BrowserContext, chromium, expect, test } from '@playwright/test';
 import { REASONS } from '../../utils/article';
 import {
+  CHROMIUM,
   centre,
   chromiumArgs,
   EXTENSION_DIR,
@@ -41,7 +42,7 @@ test.beforeAll(async () => {
   server = await startStaticServer();
   profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'er-e2e-zh-'));
   context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
     args: [...chromiumArgs(EXTENSION_DIR), '--lang=zh-CN'],
     env: { ...process.env, LANGUAGE: 'zh_CN' },

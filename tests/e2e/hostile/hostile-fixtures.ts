@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type CDPSession, chromium, type Frame, type Page } from '@playwright/test';
-import { test as base, chromiumArgs, EXTENSION_DIR, type ExtensionBrowser } from '../fixtures';
+import { test as base, CHROMIUM, chromiumArgs, EXTENSION_DIR, type ExtensionBrowser } from '../fixtures';
 import { type HostileServer, startHostileServer } from './hostile-server';
 
 export { expect } from '../fixtures';
@@ -209,7 +209,7 @@ export const test = base.extend<HostileFixtures, { hostile: HostileServer }>({
       const ext = EXTENSION_DIR;
       const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'er-hostile-profile-'));
       const context = await chromium.launchPersistentContext(profileDir, {
-        executablePath: '/usr/bin/chromium',
+        executablePath: CHROMIUM,
         headless: true,
         args: [...chromiumArgs(ext), '--enable-precise-memory-info', '--js-flags=--expose-gc'],
         viewport: { width: 1280, height: 800 },

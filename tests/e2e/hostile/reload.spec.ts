@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type ConsoleMessage, chromium } from '@playwright/test';
-import { chromiumArgs, connectCdp, EXTENSION_DIR } from '../fixtures';
+import { CHROMIUM, chromiumArgs, connectCdp, EXTENSION_DIR } from '../fixtures';
 import {
   card,
   expect,
@@ -36,7 +36,7 @@ test('extension reloaded under an open page: the old script stops without a trac
   test.setTimeout(60_000);
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'er-hostile-reload-'));
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
     args: [...chromiumArgs(EXTENSION_DIR), '--enable-unsafe-extension-debugging'],
   });
