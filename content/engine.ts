@@ -5,7 +5,7 @@
  * and a failed job leaves the engine ready for the next one.
  */
 import { type CueIndex, contextAround, indexCues, linkMention, linkMentionIn } from '@/utils/link';
-import { hasCandidate, nodeCandidate } from '@/utils/match';
+import { candidateNodes, hasCandidate } from '@/utils/match';
 import type { EntityId, FrameSummary, MentionInfo, TextMatch } from '@/utils/types';
 import { copySegment, findInBlock, type Located, matchWindow, type TextBlock, windows } from './find';
 import { firstPass, shadowRootsIn, type Tree } from './first-pass';
@@ -182,7 +182,7 @@ class PageEngine implements Engine {
   }
 
   private async scanTree(tree: Tree, gen: number, slice: Slice, trees: Tree[]): Promise<void> {
-    const pass = await firstPass(tree, nodeCandidate(this.entities), slice, () => gen !== this.generation);
+    const pass = await firstPass(tree, candidateNodes(this.entities), slice, () => gen !== this.generation);
     if (gen !== this.generation) return;
     if (!pass) {
       // The page moved the walk's place while we yielded: read this tree node by node.

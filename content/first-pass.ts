@@ -1,13 +1,14 @@
 /**
  * The first scan of a tree, text first: the browser's own TreeWalker hands
- * us every text node and one cheap test per node (utils/match nodeCandidate)
- * picks the few that may hold a name. Only the blocks around those nodes are
- * then read by the exact walker (scan.ts), so a page without mentions costs
- * about what reading its text costs. Open shadow roots are found by one
- * native query per tree.
+ * us every text node, and their texts are tested a batch at a time (utils/match
+ * candidateNodes: one regex over the joined batch, plain string work at each
+ * node's end) to pick the few nodes that may hold a name. Only the blocks
+ * around those nodes are then read by the exact walker (scan.ts), so a page
+ * without mentions costs little more than reading its text. Open shadow
+ * roots are found by one native query per tree.
  */
-import type { NodeTest } from '@/utils/match';
-import { MATCH_WINDOW, NODES_PER_CLOCK_CHECK } from './limits';
+import type { BatchTest } from '@/utils/match';
+import { MATCH_WINDOW } from './limits';
 import { blockOf, insideSkipped, Kind, kindOf, mayHostShadow } from './rules';
 import { type Slice, yieldToPage } from './yield';
 
@@ -22,6 +23,9 @@ export interface FirstPass {
 }
 
 const SHOW_TEXT = 4;
+/** A batch is tested, and the clock read, after this many nodes or characters, whichever comes first. */
+const BATCH_NODES = 512;
+const BATCH_CHARS = 32 * 1024;
 
 /** Long nodes under these are never page text (scripts, styles): not worth a regex over their source. */
 function underHidden(node: Text): boolean {
@@ -36,7 +40,7 @@ function underHidden(node: Text): boolean {
  */
 export async function firstPass(
   tree: Tree,
-  test: NodeTest,
+  test: BatchTest,
   slice: Slice,
   isStale: () => boolean,
 ): Promise<FirstPass | null> {
@@ -44,26 +48,41 @@ export async function firstPass(
   const walker = doc.createTreeWalker(tree, SHOW_TEXT);
   const seen = new Set<BlockRoot>();
   const blocks: BlockRoot[] = [];
+  const take = (node: Text) => {
+    const block = blockOf(node);
+    if (block && !seen.has(block) && !(block.nodeType === 1 && insideSkipped(block))) {
+      seen.add(block);
+      blocks.push(block);
+    }
+  };
+  let batch: Text[] = [];
+  let texts: string[] = [];
+  const flush = () => {
+    if (batch.length) for (const i of test(texts)) take(batch[i] as Text);
+    batch = [];
+    texts = [];
+  };
   let nodes = 0;
   let work = 0;
+  let chars = 0;
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     nodes++;
+    work++;
     const data = node.data;
-    // Long nodes count for more before the next clock read.
-    work += 1 + (data.length >> 10);
-    let candidate = false;
-    if (data.length > 256 && underHidden(node)) candidate = false;
-    // A huge node is left to the windowed matcher, which yields between windows.
-    else candidate = data.length > MATCH_WINDOW || test(data);
-    if (candidate) {
-      const block = blockOf(node);
-      if (block && !seen.has(block) && !(block.nodeType === 1 && insideSkipped(block))) {
-        seen.add(block);
-        blocks.push(block);
-      }
+    if (data.length > 256 && underHidden(node)) {
+      // skipped: script or style source
+    } else if (data.length > MATCH_WINDOW) {
+      // A huge node is left to the windowed matcher, which yields between windows.
+      flush();
+      take(node);
+    } else {
+      batch.push(node);
+      texts.push(data);
+      chars += data.length;
     }
-    if (work >= NODES_PER_CLOCK_CHECK) {
-      work = 0;
+    if (work >= BATCH_NODES || chars >= BATCH_CHARS) {
+      flush();
+      work = chars = 0;
       if (slice.spent()) {
         await yieldToPage();
         slice.reset();
@@ -72,6 +91,7 @@ export async function firstPass(
       }
     }
   }
+  flush();
   return { blocks, nodes };
 }
 

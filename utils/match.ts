@@ -220,49 +220,93 @@ export function aliasEntity(text: string): { entity: EntityId; alias: string } |
   return info ? { entity: info.entity, alias: info.alias } : null;
 }
 
-export type NodeTest = (data: string) => boolean;
+/** Indices, ascending, of the texts in a batch of text nodes that may hold or start a match. */
+export type BatchTest = (texts: readonly string[]) => number[];
 
-const nodeTests = new WeakMap<readonly EntityId[], NodeTest>();
+const batchTests = new WeakMap<readonly EntityId[], BatchTest>();
+
+/** Joins the texts of a batch: never part of an alias, so no whole-alias match spans two nodes. */
+const SEPARATOR = '\u0000';
+
+const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**
- * One cheap test per text node for the text-first pass: true when the node
- * may hold, or start, a match. A match within the node contains a whole
- * alias (or characters normalisation changes); a match that runs on into
- * the next node across inline elements leaves an alias prefix at this node's
- * end (`We` of We<b>Chat</b>, `阿里巴` of 阿里巴<i>巴</i>). So every run where
- * findMatches finds something has at least one node passing this test.
- * A superset: boundaries are left to findMatches.
+ * The text-first pass's test, for a batch of text nodes at once: true for a
+ * node that may hold a match or start one. A match within a node contains a
+ * whole alias (or characters normalisation changes); a match that runs on
+ * into the next node across inline elements leaves an alias prefix at this
+ * node's end (`We` of We<b>Chat</b>, `阿里巴` of 阿里巴<i>巴</i>). So every
+ * run where findMatches finds something has a node this test passes. A
+ * superset: boundaries are left to findMatches.
+ *
+ * Why a batch: one regex over the joined texts costs a fraction of one regex
+ * call per node, and the prefix check is plain string work at each node's end.
  */
-export function nodeCandidate(entities: readonly EntityId[]): NodeTest {
-  const known = nodeTests.get(entities);
+export function candidateNodes(entities: readonly EntityId[]): BatchTest {
+  const known = batchTests.get(entities);
   if (known) return known;
   const aliases: string[] = [];
   for (const e of ENTITIES) if (entities.includes(e.id)) aliases.push(...e.aliases);
-  if (aliases.length === 0) return () => false;
-  const pattern = (s: string) => s.split(/\s+/).map(escapeRegExp).join('\\s+');
+  if (aliases.length === 0) return () => [];
+  const pattern = (a: string) => a.split(/\s+/).map(escapeRegExp).join('\\s+');
   const keys = aliases.map(aliasKey);
   // Aliases holding a shorter one ("WeChat Pay" holds "WeChat") add nothing to the whole-alias test.
-  const minimal = aliases.filter((_, i) => !keys.some((k, j) => j !== i && k !== keys[i] && keys[i]?.includes(k)));
+  const minimal = keys.filter((k) => !keys.some((o) => o !== k && k.includes(o)));
+  const whole = new RegExp([...new Set(minimal.map(pattern)), NEEDS_NORMALISING.source].join('|'), 'giu');
+  // Proper prefixes that may end a node, except those ending in a space (the same prefix without it covers them)
+  // and those holding a whole minimal alias (`whole` finds those). A Latin prefix counts only where a name may
+  // start, after no ASCII letter or digit: a prefix of letters and digits must then be the node's whole trailing
+  // run of them. Any other Latin prefix (none today) goes to a regex anchored at the node's end.
   const latin = new Set<string>();
   const cjk = new Set<string>();
+  const odd = new Set<string>();
   for (const alias of aliases) {
-    // Proper prefixes; one ending in a space is covered by the same prefix without it (\s*$ follows).
     for (let k = 1; k < alias.length; k++) {
       const p = alias.slice(0, k);
-      if (/\s$/.test(p)) continue;
-      (isLatinAlias(alias) ? latin : cjk).add(pattern(p));
+      const key = aliasKey(p);
+      if (/\s$/.test(p) || minimal.some((m) => key.includes(m))) continue;
+      if (!isLatinAlias(alias)) cjk.add(p);
+      else if (/^[a-z0-9]+$/.test(key)) latin.add(key);
+      else odd.add(pattern(p));
     }
   }
-  const alt = (set: Set<string>) => [...set].sort((a, b) => b.length - a.length).join('|');
-  // One regex, one call per node. A Latin prefix counts only where a name may start: after no ASCII letter or
-  // digit (a looser rule than findMatches', so never a miss; an ASCII class because a Unicode property class
-  // costs about a millisecond to compile on every page). Whitespace after a prefix may still join the next node.
-  const parts = [...new Set(minimal.map(pattern))];
-  parts.push(NEEDS_NORMALISING.source);
-  if (latin.size) parts.push(`(?<![A-Za-z0-9])(?:${alt(latin)})\\s*$`);
-  if (cjk.size) parts.push(`(?:${alt(cjk)})\\s*$`);
-  const re = new RegExp(parts.join('|'), 'iu');
-  const test: NodeTest = (data) => re.test(data);
-  nodeTests.set(entities, test);
+  const longest = (set: Set<string>) => Math.max(0, ...[...set].map((x) => x.length));
+  const maxLatin = longest(latin);
+  const maxCjk = longest(cjk);
+  const oddEnd = odd.size ? new RegExp(`(?<![A-Za-z0-9])(?:${[...odd].join('|')})\\s*$`, 'iu') : null;
+
+  const prefixAtEnd = (text: string): boolean => {
+    // trimEnd drops exactly what \s matches, natively: pages are full of long whitespace-only nodes.
+    const d = text.trimEnd();
+    const e = d.length;
+    if (e === 0) return false;
+    if (isAsciiAlnum(d.charCodeAt(e - 1))) {
+      let s0 = e - 1;
+      while (s0 > 0 && e - s0 <= maxLatin && isAsciiAlnum(d.charCodeAt(s0 - 1))) s0--;
+      if (!(s0 > 0 && isAsciiAlnum(d.charCodeAt(s0 - 1))) && latin.has(d.slice(s0, e).toLowerCase())) return true;
+    } else {
+      for (let k = Math.min(maxCjk, e); k > 0; k--) if (cjk.has(d.slice(e - k, e))) return true;
+    }
+    return oddEnd?.test(text) ?? false;
+  };
+
+  const test: BatchTest = (texts) => {
+    const n = texts.length;
+    const hit = new Uint8Array(n);
+    const subject = texts.join(SEPARATOR);
+    whole.lastIndex = 0;
+    let node = 0;
+    let nodeEnd = n ? (texts[0] as string).length : 0;
+    for (let m = whole.exec(subject); m; m = whole.exec(subject)) {
+      while (m.index >= nodeEnd && node < n - 1) nodeEnd += 1 + (texts[++node] as string).length;
+      hit[node] = 1;
+      // One hit is enough for a node: go on from the next one.
+      whole.lastIndex = nodeEnd + 1;
+    }
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) if (hit[i] || prefixAtEnd(texts[i] as string)) out.push(i);
+    return out;
+  };
+  batchTests.set(entities, test);
   return test;
 }

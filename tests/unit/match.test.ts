@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CORE_ENTITY_IDS, ENTITY_IDS } from '@/utils/entities';
-import { aliasEntity, findMatches, hasCandidate, normalizeForMatch } from '@/utils/match';
+import { aliasEntity, candidateNodes, findMatches, hasCandidate, normalizeForMatch } from '@/utils/match';
 
 /** The matched slices of the original text, with their entity. */
 function found(text: string, entities = ENTITY_IDS): [string, string][] {
@@ -187,6 +187,30 @@ describe('hasCandidate', () => {
     ]) {
       expect(hasCandidate(text, ENTITY_IDS)).toBe(findMatches(text, ENTITY_IDS).length > 0);
     }
+  });
+});
+
+describe('candidateNodes', () => {
+  const test = candidateNodes(ENTITY_IDS);
+  it('passes nodes holding a whole alias, and only those, when no name is split', () => {
+    expect(test(['Hello', 'world', 'Read about WeChat here', 'and 淘宝网', 'nothing'])).toEqual([2, 3]);
+    expect(test(['We', 'Chat'])).toEqual([0]);
+    expect(test([])).toEqual([]);
+  });
+  it('passes a node ending in an alias prefix where a name may start, after trailing space', () => {
+    expect(test(['read We', 'Chat'])).toEqual([0]);
+    expect(test(['阿里巴', '巴集团'])).toEqual([0]);
+    expect(test(['about Alib  \n', 'aba'])).toEqual([0]);
+    // Inside a longer Latin word no name can start.
+    expect(test(['preWe', 'Chat'])).toEqual([]);
+    expect(test(['Went', 'on'])).toEqual([]);
+  });
+  it('never lets a match run across the join between two nodes', () => {
+    expect(test(['xWeCh', 'at'])).toEqual([]);
+    expect(test(['淘', 'x宝'])).toEqual([0]);
+  });
+  it('passes characters that normalisation changes', () => {
+    expect(test(['plain', 'Ｗｅ', 'soft\u00adhyphen'])).toEqual([1, 2]);
   });
 });
 
