@@ -6,6 +6,12 @@
 /** Mentions painted and listed per frame; the rest are only counted in `total`. */
 export const MAX_MENTIONS = 5000;
 
+/**
+ * Past this many painted ranges in a frame, only those within a screen of the viewport are registered
+ * (content/near-view.ts). Below it everything is registered: the browser's cost per change is small.
+ */
+export const WINDOW_FROM_RANGES = 300;
+
 /** Budget of one slice of work before yielding to the page (well under a 16 ms frame). */
 export const SLICE_MS = 6;
 

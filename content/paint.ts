@@ -10,8 +10,14 @@
  * 100k-element page from 390 to 530 ms). No element is
  * added and no page node is touched. The registry is shared with the page,
  * so everything is re-asserted (never trusted) on each paint.
+ *
+ * Past WINDOW_FROM_RANGES ranges, only those within a screen of the viewport
+ * are registered (near-view.ts): each change the page makes to its DOM then
+ * costs the browser the same small amount however many mentions it holds.
  */
 import type { EntityId } from '@/utils/types';
+import { WINDOW_FROM_RANGES } from './limits';
+import { NearView } from './near-view';
 
 export const HIGHLIGHT_PREFIX = 'eight-reasons-';
 export const FLASH_NAME = 'eight-reasons-flash';
@@ -61,7 +67,23 @@ function adopted(target: DocumentOrShadowRoot): CSSStyleSheet[] | null {
   }
 }
 
+interface Item {
+  entity: EntityId;
+  range: AbstractRange;
+  /** The element holding the range's start: what the near-view observer watches. */
+  el: Element | null;
+}
+
+function elementOf(range: AbstractRange): Element | null {
+  const node = range.startContainer;
+  return node.nodeType === 1 ? (node as Element) : node.parentElement;
+}
+
 export class Painter {
+  /** Every painted range, registered or not. */
+  private readonly items = new Map<AbstractRange, Item>();
+  /** Set once the page holds many ranges: from then on only ranges near the viewport are registered. */
+  private near: NearView<Item> | null = null;
   private readonly highlights = new Map<EntityId, Highlight>();
   private readonly flash: Highlight | null;
   private readonly sheet: CSSStyleSheet | null;
@@ -151,12 +173,41 @@ export class Painter {
   add(entity: EntityId, range: AbstractRange, tree: DocumentOrShadowRoot = this.doc): void {
     const h = this.highlightFor(entity);
     if (!h) return;
-    h.add(range);
     this.painted.add(tree);
+    const item: Item = { entity, range, el: elementOf(range) };
+    this.items.set(range, item);
+    if (!this.near && this.items.size > WINDOW_FROM_RANGES) this.startWindow();
+    if (!this.near || !item.el || this.near.add(item.el, item)) h.add(range);
   }
 
   delete(entity: EntityId, range: AbstractRange): void {
     this.highlights.get(entity)?.delete(range);
+    const item = this.items.get(range);
+    if (!item) return;
+    this.items.delete(range);
+    if (this.near && item.el) this.near.delete(item.el, item);
+  }
+
+  /** How many ranges are painted, and how many of them are registered right now (the rest are far from view). */
+  counts(): { painted: number; registered: number } {
+    let registered = 0;
+    for (const h of this.highlights.values()) registered += h.size;
+    return { painted: this.items.size, registered };
+  }
+
+  /**
+   * From now on register only ranges near the viewport. Ranges registered so
+   * far stay until the observer's first report on their element.
+   */
+  private startWindow(): void {
+    const near = new NearView<Item>(this.doc.defaultView as (Window & typeof globalThis) | null, (come, gone) => {
+      for (const i of gone) this.highlights.get(i.entity)?.delete(i.range);
+      for (const i of come) this.highlightFor(i.entity)?.add(i.range);
+      this.assert();
+    });
+    if (!near.available) return;
+    this.near = near;
+    for (const item of this.items.values()) if (item.el) near.add(item.el, item);
   }
 
   /** Flash a range (reveal); null clears the flash. */
@@ -196,6 +247,9 @@ export class Painter {
 
   /** Remove every highlight we registered and every sheet we adopted. */
   clear(): void {
+    this.near?.clear();
+    this.near = null;
+    this.items.clear();
     const reg = registry();
     for (const [entity, h] of this.highlights) {
       h.clear();

@@ -26,6 +26,19 @@ function macrotask(): Promise<void> {
  * otherwise starve them for its whole length).
  */
 export function yieldToPage(): Promise<void> {
+  const from = performance.now();
+  return handBack().then(() => {
+    waitedMs += performance.now() - from;
+  });
+}
+
+/** Time spent handed back to the page since load: a pass's own time is its wall time minus what it waited. */
+let waitedMs = 0;
+export function waited(): number {
+  return waitedMs;
+}
+
+function handBack(): Promise<void> {
   if (performance.now() - lastMacrotask >= MACROTASK_EVERY_MS) return macrotask();
   const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;
   if (scheduler && typeof scheduler.yield === 'function') {

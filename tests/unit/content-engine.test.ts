@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_MENTIONS } from '@/content/limits';
 import { domShape, makeEngine, painted, registry, setBody, stopAll } from './content-helpers';
 
@@ -69,6 +69,8 @@ describe('engine: scan and blocks', () => {
   });
 
   it('caps painted mentions and counts the rest', async () => {
+    // Without IntersectionObserver the painter registers every range (no near-viewport window): all are countable.
+    vi.stubGlobal('IntersectionObserver', undefined);
     const n = MAX_MENTIONS + 37;
     setBody(`<p>${'WeChat, '.repeat(n)}</p>`);
     const { engine } = makeEngine();
@@ -79,6 +81,7 @@ describe('engine: scan and blocks', () => {
     expect(s.capped).toBe(true);
     expect(registry().get('eight-reasons-wechat')?.size).toBe(MAX_MENTIONS);
     engine.stop();
+    vi.unstubAllGlobals();
   }, 30_000);
 
   it('adopts no sheet on a page without mentions', async () => {

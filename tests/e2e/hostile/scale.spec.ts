@@ -22,7 +22,7 @@
  * Figures are attached to each test as annotations and printed.
  */
 import type { Page } from '@playwright/test';
-import { MAX_MENTIONS } from '../../../content/limits';
+import { MAX_MENTIONS, WINDOW_FROM_RANGES } from '../../../content/limits';
 import type { TabSummary } from '../../../utils/types';
 import { expect, pageRecord, paintedCount, test } from './hostile-fixtures';
 
@@ -194,7 +194,13 @@ for (const c of CASES) {
     expect(run.summary.total).toBe(c.total);
     expect(run.summary.capped).toBe(c.total > MAX_MENTIONS);
     expect(run.summary.mentions.length).toBe(c.painted);
-    await expect.poll(() => paintedCount(page), { timeout: 15_000 }).toBe(c.painted);
+    if (c.painted > WINDOW_FROM_RANGES) {
+      // Past the painter's threshold only the ranges within a screen of the viewport are registered.
+      await expect.poll(() => paintedCount(page), { timeout: 15_000 }).toBeGreaterThan(0);
+      expect(await paintedCount(page)).toBeLessThan(c.painted);
+    } else {
+      await expect.poll(() => paintedCount(page), { timeout: 15_000 }).toBe(c.painted);
+    }
     expect(run.maxFrameGap, 'longest gap between frames during the scan (ms)').toBeLessThan(c.maxFrameGap);
     expect(run.growth, 'JS heap growth after gc (bytes)').toBeLessThan(MAX_HEAP_GROWTH);
 

@@ -1,0 +1,52 @@
+/**
+ * "A page with many mentions stays cheap to change": past the painter's
+ * threshold only the ranges within a screen of the viewport are registered
+ * (Chromium rebuilds every registered range's marks at each DOM change), and
+ * scrolling brings the rest in. The reader sees no difference: every mention
+ * they scroll to is painted and answers the pointer.
+ */
+import { WINDOW_FROM_RANGES } from '../../content/limits';
+import { centre, expect, hoverCard, rangeIn, test, totalHighlighted } from './fixtures';
+
+const registered = async (page: import('@playwright/test').Page, id: string) => {
+  try {
+    await rangeIn(page, 'wechat', id);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+test('on a page of 900 mentions only those near the viewport are registered, and scrolling paints the rest', async ({
+  page,
+  server,
+  waitForScan,
+}) => {
+  await page.goto(server.url('/many.html'));
+  const summary = await waitForScan(page);
+  expect(summary.total).toBe(900);
+  expect(summary.mentions).toHaveLength(900);
+
+  // The top of the page is painted; the far end is not registered.
+  await expect.poll(() => registered(page, 'p-1')).toBe(true);
+  const atTop = await totalHighlighted(page);
+  expect(atTop).toBeGreaterThan(20);
+  expect(atTop).toBeLessThan(WINDOW_FROM_RANGES);
+  expect(await registered(page, 'p-900')).toBe(false);
+
+  // Scroll to the end: the last mentions come in, the first go.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect.poll(() => registered(page, 'p-900')).toBe(true);
+  await expect.poll(() => registered(page, 'p-1')).toBe(false);
+  expect(await totalHighlighted(page)).toBeLessThan(WINDOW_FROM_RANGES);
+
+  // A mention brought in by scrolling answers the pointer like any other.
+  const last = await rangeIn(page, 'wechat', 'p-899');
+  await page.mouse.move(centre(last.rect).x, centre(last.rect).y);
+  await expect(hoverCard(page)).toBeVisible();
+
+  // The middle of the page, reached by a jump, is painted too.
+  await page.evaluate(() => document.getElementById('p-450')?.scrollIntoView({ block: 'center' }));
+  await expect.poll(() => registered(page, 'p-450')).toBe(true);
+  expect(summary.total).toBe(900);
+});
