@@ -51,33 +51,41 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   else map.set(key, [value]);
 }
 
+/** Spaces, hyphens and apostrophes all separate words: "self-media", "Singles' Day". */
+const WORD_SEPARATORS = /[\s\-'’]+/;
+
+/** Built on the first link of a page: plain string work (no regex per cue), since it runs cold on every page. */
 function compileScanner(): Scanner {
   const english = new Map<string, EnglishCue[]>();
   const chinese = new Map<string, (CompiledCue & { text: string })[]>();
   const add = (spec: CueSpec, target: CueTarget, lang: 'en' | 'zh') => {
     const [raw, weight] = spec;
-    const exact = raw.startsWith('=');
+    const exact = raw.charCodeAt(0) === 61; // "="
     const text = exact ? raw.slice(1) : raw;
-    const base = {
-      label: text.replace(/\*/g, ''),
-      target,
-      weight,
-      exactFirst: exact ? text.charAt(0) : null,
-      labelFromText: text.includes('*'),
-      length: text.replace(/\*/g, '').length,
-    };
+    const labelFromText = text.indexOf('*') >= 0;
+    const label = labelFromText ? text.split('*').join('') : text;
+    const exactFirst = exact ? text.charAt(0) : null;
     if (lang === 'zh') {
-      push(chinese, text.charAt(0), { ...base, text });
+      push(chinese, text.charAt(0), { label, target, weight, exactFirst, labelFromText, length: label.length, text });
       return;
     }
-    // Spaces, hyphens and apostrophes all separate words: "self-media", "Singles' Day".
-    const words = text
-      .toLowerCase()
-      .split(/[\s\-'’]+/)
-      .filter(Boolean)
-      .map((w) => ({ stem: w.replace(/\*$/, ''), wild: w.endsWith('*') }));
+    const words: EnglishCue['words'] = [];
+    for (const w of text.toLowerCase().split(WORD_SEPARATORS)) {
+      if (!w) continue;
+      const wild = w.charCodeAt(w.length - 1) === 42; // "*"
+      words.push({ stem: wild ? w.slice(0, -1) : w, wild });
+    }
     const first = words[0];
-    if (first) push(english, first.stem.slice(0, 3), { ...base, words });
+    if (first)
+      push(english, first.stem.slice(0, 3), {
+        label,
+        target,
+        weight,
+        exactFirst,
+        labelFromText,
+        length: label.length,
+        words,
+      });
   };
   for (const n of [1, 2, 3, 4, 5, 6, 7, 8] as const) {
     for (const spec of REASON_CUES[n].en) add(spec, n, 'en');
