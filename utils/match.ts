@@ -32,7 +32,16 @@ const NEEDS_NORMALISING = /[\u00ad\u200b-\u200d\u2060\ufeff\uff0e\uff10-\uff19\u
  * blocks a Latin alias right next to it. Han, kana, punctuation and symbols do not.
  */
 const LATIN_WORD_CHAR = '\\p{Script=Latin}\\p{Nd}';
-const LATIN_WORD_RE = new RegExp(`^[${LATIN_WORD_CHAR}]$`, 'u');
+/** Compiled on first need only: a Unicode property class costs about a millisecond to compile. */
+let latinWordRe: RegExp | null = null;
+
+/** Whether `ch` (one code point) is a Latin letter or a digit: ASCII in code, the rest by the Unicode classes. */
+function isLatinWordChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  latinWordRe ??= new RegExp(`^[${LATIN_WORD_CHAR}]$`, 'u');
+  return latinWordRe.test(ch);
+}
 
 /** Whether the code point that ends just before `index` is a Latin letter or digit. */
 function latinWordBefore(text: string, index: number): boolean {
@@ -40,7 +49,14 @@ function latinWordBefore(text: string, index: number): boolean {
   const last = text.charCodeAt(index - 1);
   const lead = index >= 2 ? text.charCodeAt(index - 2) : 0;
   const isPair = last >= 0xdc00 && last <= 0xdfff && lead >= 0xd800 && lead <= 0xdbff;
-  return LATIN_WORD_RE.test(isPair ? text.slice(index - 2, index) : text.charAt(index - 1));
+  return isLatinWordChar(isPair ? text.slice(index - 2, index) : text.charAt(index - 1));
+}
+
+/** Whether the code point that starts at `index` is a Latin letter or digit. */
+function latinWordAt(text: string, index: number): boolean {
+  if (index >= text.length) return false;
+  const cp = text.codePointAt(index) as number;
+  return isLatinWordChar(String.fromCodePoint(cp));
 }
 
 function isIgnorable(code: number): boolean {
@@ -96,13 +112,15 @@ interface AliasInfo {
 }
 
 interface Matcher {
-  /** One alternation of every alias, longest first; Latin ones carry a lookahead boundary. */
+  /** One alternation of every alias, longest first. */
   re: RegExp;
   /** Lower-cased alias (spaces collapsed) -> its entity and canonical spelling. */
   byKey: Map<string, AliasInfo>;
+  /** The Latin aliases in the alternation's order, each with its sticky regex (made on first need). */
+  latin: { info: AliasInfo; body: string; sticky: RegExp | null }[];
 }
 
-const EMPTY_MATCHER: Matcher = { re: /(?!)/g, byKey: new Map() };
+const EMPTY_MATCHER: Matcher = { re: /(?!)/g, byKey: new Map(), latin: [] };
 const cache = new Map<string, Matcher>();
 /** Callers usually pass the same array for every text: skip building the key then. */
 const byArray = new WeakMap<readonly EntityId[], Matcher>();
@@ -127,18 +145,41 @@ function buildMatcher(entities: readonly EntityId[]): Matcher {
   // Longest first so the alternation prefers "WeChat Pay" over "WeChat"; ties sorted for determinism.
   infos.sort((a, b) => b.alias.length - a.alias.length || (a.alias < b.alias ? -1 : a.alias > b.alias ? 1 : 0));
   const body = (info: AliasInfo) => info.alias.split(/\s+/).map(escapeRegExp).join('\\s+');
-  // One right-boundary lookahead after the Latin group, not one per alias: a Unicode property class under
-  // 'iu' costs about a millisecond to compile each time it appears. Same matches: a failed lookahead still
-  // backtracks into the group to the next (shorter) alias, and no Latin and CJK alias start alike.
-  const latin = infos.filter((i) => i.latin).map(body);
-  const cjk = infos.filter((i) => !i.latin).map(body);
-  const parts = [...(latin.length ? [`(?:${latin.join('|')})(?![${LATIN_WORD_CHAR}])`] : []), ...cjk];
   const byKey = new Map<string, AliasInfo>();
   for (const info of infos) byKey.set(aliasKey(info.alias), info);
-  // The left boundary is checked in code (see scan): a lookbehind on every
-  // alternative would stop the engine from skipping ahead by first character.
-  // 'u' for the Unicode property classes; its case folding maps no other letter onto these ASCII aliases.
-  return { re: new RegExp(parts.join('|'), 'giu'), byKey };
+  // Both word boundaries are checked in code (see scan), not in the regex: a lookbehind on every alternative
+  // would stop the engine from skipping ahead by first character, and a Unicode property class in a lookahead
+  // costs about a millisecond to compile on every page. 'u': its case folding maps no other letter onto these
+  // ASCII aliases.
+  const latin = infos.filter((i) => i.latin).map((info) => ({ info, body: body(info), sticky: null }));
+  const parts = [...latin.map((l) => l.body), ...infos.filter((i) => !i.latin).map(body)];
+  return { re: new RegExp(parts.join('|'), 'giu'), byKey, latin };
+}
+
+/**
+ * The Latin alias the regex would have settled on at `index` had it checked
+ * the right boundary itself: the first one after `failed`, in the
+ * alternation's order, that matches there and is not followed by a Latin
+ * letter or digit ("WeChat" in "WeChat Payx").
+ */
+function shorterLatin(
+  m: Matcher,
+  text: string,
+  index: number,
+  failed: AliasInfo,
+): { matched: string; info: AliasInfo } | null {
+  let after = false;
+  for (const l of m.latin) {
+    if (!after) {
+      after = l.info === failed;
+      continue;
+    }
+    l.sticky ??= new RegExp(l.body, 'iuy');
+    l.sticky.lastIndex = index;
+    const r = l.sticky.exec(text);
+    if (r && !latinWordAt(text, index + r[0].length)) return { matched: r[0], info: l.info };
+  }
+  return null;
 }
 
 function matcherFor(entities: readonly EntityId[]): Matcher {
@@ -163,17 +204,28 @@ function scan(m: Matcher, text: string, found: (index: number, matched: string, 
   const re = m.re;
   re.lastIndex = 0;
   for (let r = re.exec(text); r !== null; r = re.exec(text)) {
-    const matched = r[0];
-    const info = m.byKey.get(aliasKey(matched));
+    let matched = r[0];
+    let info = m.byKey.get(aliasKey(matched));
     if (!info) {
       re.lastIndex = r.index + 1;
       continue;
     }
-    if (info.latin && latinWordBefore(text, r.index)) {
+    if (info.latin) {
       // Inside a longer word: no Latin alias can start here, and a CJK alias
       // never starts with a Latin letter, so try again one character later.
-      re.lastIndex = r.index + 1;
-      continue;
+      if (latinWordBefore(text, r.index)) {
+        re.lastIndex = r.index + 1;
+        continue;
+      }
+      if (latinWordAt(text, r.index + matched.length)) {
+        const shorter = shorterLatin(m, text, r.index, info);
+        if (!shorter) {
+          re.lastIndex = r.index + 1;
+          continue;
+        }
+        ({ matched, info } = shorter);
+        re.lastIndex = r.index + matched.length;
+      }
     }
     if (!found(r.index, matched, info)) return;
   }
