@@ -55,12 +55,12 @@ export async function firstPass(
       blocks.push(block);
     }
   };
-  let batch: Text[] = [];
-  let texts: string[] = [];
+  const batch: Text[] = [];
+  const texts: string[] = [];
   const flush = () => {
     if (batch.length) for (const i of test(texts)) take(batch[i] as Text);
-    batch = [];
-    texts = [];
+    batch.length = 0;
+    texts.length = 0;
   };
   let nodes = 0;
   let work = 0;

@@ -54,21 +54,46 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 /** Spaces, hyphens and apostrophes all separate words: "self-media", "Singles' Day". */
 const WORD_SEPARATORS = /[\s\-'’]+/;
 
-/** Built on the first link of a page: plain string work (no regex per cue), since it runs cold on every page. */
-function compileScanner(): Scanner {
+type ChineseCue = CompiledCue & { text: string };
+
+/** The parts of a cue spec both languages share. */
+function compiledBase(spec: CueSpec, target: CueTarget): CompiledCue & { text: string } {
+  const [raw, weight] = spec;
+  const exact = raw.charCodeAt(0) === 61; // "="
+  const text = exact ? raw.slice(1) : raw;
+  const labelFromText = text.indexOf('*') >= 0;
+  const label = labelFromText ? text.split('*').join('') : text;
+  return {
+    label,
+    target,
+    weight,
+    exactFirst: exact ? text.charAt(0) : null,
+    labelFromText,
+    length: label.length,
+    text,
+  };
+}
+
+/** Every cue of one language with its target, the eight reasons' then the unrelated ones. */
+function* specsOf(lang: 'en' | 'zh'): Generator<[CueSpec, CueTarget]> {
+  for (const n of [1, 2, 3, 4, 5, 6, 7, 8] as const) for (const spec of REASON_CUES[n][lang]) yield [spec, n];
+  for (const spec of UNRELATED_CUES[lang]) yield [spec, 0];
+}
+
+/** Longest first, so "conversion rate" wins over "conversion" and 大数据 over 数据. */
+function longestFirst<T extends CompiledCue>(map: Map<string, T[]>): Map<string, T[]> {
+  for (const list of map.values()) list.sort((a, b) => b.length - a.length);
+  return map;
+}
+
+/*
+ * Each language's table is built on the first text that needs it (a page in one language never builds the
+ * other), with plain string work and no regex per cue: it runs cold on every page.
+ */
+function compileEnglish(): Scanner['english'] {
   const english = new Map<string, EnglishCue[]>();
-  const chinese = new Map<string, (CompiledCue & { text: string })[]>();
-  const add = (spec: CueSpec, target: CueTarget, lang: 'en' | 'zh') => {
-    const [raw, weight] = spec;
-    const exact = raw.charCodeAt(0) === 61; // "="
-    const text = exact ? raw.slice(1) : raw;
-    const labelFromText = text.indexOf('*') >= 0;
-    const label = labelFromText ? text.split('*').join('') : text;
-    const exactFirst = exact ? text.charAt(0) : null;
-    if (lang === 'zh') {
-      push(chinese, text.charAt(0), { label, target, weight, exactFirst, labelFromText, length: label.length, text });
-      return;
-    }
+  for (const [spec, target] of specsOf('en')) {
+    const { text, ...base } = compiledBase(spec, target);
     const words: EnglishCue['words'] = [];
     for (const w of text.toLowerCase().split(WORD_SEPARATORS)) {
       if (!w) continue;
@@ -76,26 +101,18 @@ function compileScanner(): Scanner {
       words.push({ stem: wild ? w.slice(0, -1) : w, wild });
     }
     const first = words[0];
-    if (first)
-      push(english, first.stem.slice(0, 3), {
-        label,
-        target,
-        weight,
-        exactFirst,
-        labelFromText,
-        length: label.length,
-        words,
-      });
-  };
-  for (const n of [1, 2, 3, 4, 5, 6, 7, 8] as const) {
-    for (const spec of REASON_CUES[n].en) add(spec, n, 'en');
-    for (const spec of REASON_CUES[n].zh) add(spec, n, 'zh');
+    if (first) push(english, first.stem.slice(0, 3), { ...base, words });
   }
-  for (const spec of UNRELATED_CUES.en) add(spec, 0, 'en');
-  for (const spec of UNRELATED_CUES.zh) add(spec, 0, 'zh');
-  // Longest first, so "conversion rate" wins over "conversion" and 大数据 over 数据.
-  for (const list of [...english.values(), ...chinese.values()]) list.sort((a, b) => b.length - a.length);
-  return { english, chinese };
+  return longestFirst(english);
+}
+
+function compileChinese(): Scanner['chinese'] {
+  const chinese = new Map<string, ChineseCue[]>();
+  for (const [spec, target] of specsOf('zh')) {
+    const cue = compiledBase(spec, target);
+    push(chinese, cue.text.charAt(0), cue);
+  }
+  return longestFirst(chinese);
 }
 
 function wordMatches(token: string, word: { stem: string; wild: boolean }, last: boolean): boolean {
@@ -163,17 +180,20 @@ function scanChinese(text: string, chinese: Scanner['chinese'], hits: CueHit[]):
   }
 }
 
-let scanner: Scanner | null = null;
+let english: Scanner['english'] | null = null;
+let chinese: Scanner['chinese'] | null = null;
 /** Paragraphs are scanned once for all the mentions in them. */
 const hitCache = new Map<string, CueHit[]>();
 const HIT_CACHE_LIMIT = 256;
+const HAS_LATIN = /[A-Za-z]/;
+/** Every Chinese cue holds a character at or above U+3000 ("10万+" too). */
+const HAS_CJK = /[\u3000-\uffff]/;
 
 /** Every cue occurrence in `text` in reading order: leftmost-longest, English by words, Chinese by characters. */
 function findCues(text: string): CueHit[] {
-  scanner ??= compileScanner();
   const hits: CueHit[] = [];
-  scanEnglish(text, scanner.english, hits);
-  scanChinese(text, scanner.chinese, hits);
+  if (HAS_LATIN.test(text)) scanEnglish(text, (english ??= compileEnglish()), hits);
+  if (HAS_CJK.test(text)) scanChinese(text, (chinese ??= compileChinese()), hits);
   hits.sort((a, b) => a.at - b.at);
   return hits;
 }

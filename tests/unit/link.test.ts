@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENTITY_REASONS, FALLBACK_REASON, REASON_CUES } from '@/utils/cues';
+import { ENTITY_REASONS, FALLBACK_REASON, REASON_CUES, UNRELATED_CUES } from '@/utils/cues';
 import { ENTITY_IDS } from '@/utils/entities';
 import { contextAround, indexCues, linkMention, linkMentionIn } from '@/utils/link';
 import type { EntityId, ReasonNumber } from '@/utils/types';
@@ -255,5 +255,14 @@ describe('contextAround', () => {
 
   it('keeps a short text whole', () => {
     expect(contextAround('Hi WeChat.', 3, 9).snippet).toBe('Hi WeChat.');
+  });
+});
+
+describe('cue tables', () => {
+  it('every Chinese cue holds a character at or above U+3000 (findCues skips the Chinese table for text without one)', () => {
+    for (const n of [1, 2, 3, 4, 5, 6, 7, 8] as const) {
+      for (const [raw] of REASON_CUES[n].zh) expect(raw, raw).toMatch(/[\u3000-\uffff]/);
+    }
+    for (const [raw] of UNRELATED_CUES.zh) expect(raw, raw).toMatch(/[\u3000-\uffff]/);
   });
 });
