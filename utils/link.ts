@@ -192,8 +192,14 @@ const HAS_CJK = /[\u3000-\uffff]/;
 /** Every cue occurrence in `text` in reading order: leftmost-longest, English by words, Chinese by characters. */
 function findCues(text: string): CueHit[] {
   const hits: CueHit[] = [];
-  if (HAS_LATIN.test(text)) scanEnglish(text, (english ??= compileEnglish()), hits);
-  if (HAS_CJK.test(text)) scanChinese(text, (chinese ??= compileChinese()), hits);
+  if (HAS_LATIN.test(text)) {
+    english ??= compileEnglish();
+    scanEnglish(text, english, hits);
+  }
+  if (HAS_CJK.test(text)) {
+    chinese ??= compileChinese();
+    scanChinese(text, chinese, hits);
+  }
   hits.sort((a, b) => a.at - b.at);
   return hits;
 }
