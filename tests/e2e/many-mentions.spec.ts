@@ -6,7 +6,7 @@
  * they scroll to is painted and answers the pointer.
  */
 import { WINDOW_FROM_RANGES } from '../../content/limits';
-import { centre, expect, hoverCard, rangeIn, test, totalHighlighted } from './fixtures';
+import { centre, expect, highlightRanges, hoverCard, rangeIn, test, totalHighlighted } from './fixtures';
 
 const registered = async (page: import('@playwright/test').Page, id: string) => {
   try {
@@ -49,4 +49,37 @@ test('on a page of 900 mentions only those near the viewport are registered, and
   await page.evaluate(() => document.getElementById('p-450')?.scrollIntoView({ block: 'center' }));
   await expect.poll(() => registered(page, 'p-450')).toBe(true);
   expect(summary.total).toBe(900);
+});
+
+test('jump-to from the side panel reaches a far mention of a long page: scrolled to, painted, flashed', async ({
+  page,
+  server,
+  waitForScan,
+  openRealPanelFor,
+}) => {
+  await page.goto(server.url('/many.html'));
+  await waitForScan(page);
+  expect(await registered(page, 'p-850')).toBe(false);
+  const panel = await openRealPanelFor(page);
+  // The list shows a hundred at a time; "show more" until the whole page is listed.
+  for (let shown = 100; shown < 900; shown += 100) {
+    await expect(panel.getByTestId('mention')).toHaveCount(shown);
+    await panel.locator('.show-more').click();
+  }
+  await expect(panel.getByTestId('mention')).toHaveCount(900);
+  const far = panel.getByTestId('mention').filter({ hasText: '850. ' });
+  await expect(far).toHaveCount(1);
+  await far.getByTestId('jump').click();
+
+  await expect.poll(() => registered(page, 'p-850')).toBe(true);
+  await expect.poll(async () => (await highlightRanges(page, 'flash')).map((r) => r.where)).toEqual(['p-850']);
+  await expect.poll(() => registered(page, 'p-1')).toBe(false);
+  const vh = await page.evaluate(() => window.innerHeight);
+  // Once the (possibly smooth) scroll ends, the mention is inside the viewport.
+  await expect
+    .poll(async () => {
+      const { rect } = await rangeIn(page, 'wechat', 'p-850');
+      return rect.y >= 0 && rect.y + rect.height <= vh;
+    })
+    .toBe(true);
 });
