@@ -2,7 +2,7 @@
 /**
  * `npm run bench`: side by side in one Chromium run, on the largest corpus
  * pages and a synthetic stress page, several repetitions in alternating
- * order, medians of:
+ * order, each measurement on a fresh load of the page, medians of:
  *   floor   a bare TreeWalker pass reading every text node
  *   ours    createEngine().start() until it settles (scan, match, link, paint): our own time
  *           (wall time less the time handed back to the page between slices), and the wall time
@@ -106,9 +106,11 @@ for (let rep = 0; rep < REPS; rep++) {
     const r = runs[t.name];
     const oursFirst = rep % 2 === 1;
     const sideA = async () => {
-      await load(t.url);
+      // Each on a fresh load: the first walk over a page creates the script wrappers of its nodes, so whichever ran
+      // second would find them made (a warm floor takes a tenth of a cold one).
       const order = oursFirst ? ['ours', 'floor'] : ['floor', 'ours'];
       for (const m of order) {
+        await load(t.url);
         if (m === 'floor') r.floor.push(await inPage(() => window.__erBench.floor()));
         else r.ours.push(await inPage(() => window.__erBench.ours()));
       }
