@@ -37,6 +37,26 @@ function styleVisible(el: Element): boolean {
   return true;
 }
 
+/**
+ * checkVisibility says "not visible" for an element without a box of its own
+ * (display: contents), yet its text is laid out in its parent's box: ask the
+ * nearest ancestor with a box, unless the element itself hides its text.
+ */
+function shownThroughParent(el: Checkable): boolean {
+  const view = el.ownerDocument.defaultView;
+  if (!view) return false;
+  const options = { visibilityProperty: true, contentVisibilityAuto: false };
+  // A loop, not recursion: a page may nest thousands of display: contents elements.
+  for (let e: Checkable = el; ; ) {
+    const style = view.getComputedStyle(e);
+    if (style.display !== 'contents' || style.visibility === 'hidden' || style.visibility === 'collapse') return false;
+    const parent = e.parentElement as Checkable | null;
+    if (!parent || typeof parent.checkVisibility !== 'function') return true;
+    if (parent.checkVisibility(options)) return true;
+    e = parent;
+  }
+}
+
 /** The browser's own answer where it has one (Chrome 121+, Firefox 125+: visibility property included). */
 export const defaultVisibility: VisibilityCheck = (el) => {
   const c = el as Checkable;
@@ -44,7 +64,9 @@ export const defaultVisibility: VisibilityCheck = (el) => {
   // Without checkVisibility (very old engines): the hidden attribute and closed details only.
   if (typeof c.checkVisibility !== 'function') return !el.closest('[hidden]') && !inClosedDetails(el);
   // contentVisibilityAuto false: text skipped only because it is off-screen is still on the page.
-  if (!c.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: false })) return false;
+  if (!c.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: false }) && !shownThroughParent(c)) {
+    return false;
+  }
   // Engines that render closed <details> without content-visibility say "visible": check it ourselves.
   return !inClosedDetails(el);
 };
