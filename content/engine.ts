@@ -192,6 +192,13 @@ class PageEngine implements Engine {
       return;
     }
     this.segmentsRead += pass.nodes;
+    if (pass.blocks.length > 0) {
+      // The first block with a name runs the matcher and linker for the first time on this page (several
+      // milliseconds of cold code): start it in a task of its own rather than at the end of the first pass's slice.
+      await yieldToPage();
+      slice.reset();
+      if (gen !== this.generation) return;
+    }
     for (const block of pass.blocks) {
       if (gen !== this.generation) return;
       if (!block.isConnected) continue;
