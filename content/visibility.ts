@@ -13,6 +13,9 @@ interface CheckVisibilityOptions {
   opacityProperty?: boolean;
 }
 
+/** visibility: hidden counts; content-visibility: auto does not (text skipped only because it is off-screen is still on the page). */
+const CHECK_OPTIONS: CheckVisibilityOptions = { visibilityProperty: true, contentVisibilityAuto: false };
+
 type Checkable = Element & { checkVisibility?: (o?: CheckVisibilityOptions) => boolean; isContentEditable?: boolean };
 
 /** Inside a closed <details>, outside its summary. */
@@ -45,14 +48,13 @@ function styleVisible(el: Element): boolean {
 function shownThroughParent(el: Checkable): boolean {
   const view = el.ownerDocument.defaultView;
   if (!view) return false;
-  const options = { visibilityProperty: true, contentVisibilityAuto: false };
   // A loop, not recursion: a page may nest thousands of display: contents elements.
   for (let e: Checkable = el; ; ) {
     const style = view.getComputedStyle(e);
     if (style.display !== 'contents' || style.visibility === 'hidden' || style.visibility === 'collapse') return false;
     const parent = e.parentElement as Checkable | null;
     if (!parent || typeof parent.checkVisibility !== 'function') return true;
-    if (parent.checkVisibility(options)) return true;
+    if (parent.checkVisibility(CHECK_OPTIONS)) return true;
     e = parent;
   }
 }
@@ -63,8 +65,7 @@ export const defaultVisibility: VisibilityCheck = (el) => {
   if (c.isContentEditable || el.ownerDocument.designMode === 'on') return false;
   // Without checkVisibility (very old engines): the hidden attribute and closed details only.
   if (typeof c.checkVisibility !== 'function') return !el.closest('[hidden]') && !inClosedDetails(el);
-  // contentVisibilityAuto false: text skipped only because it is off-screen is still on the page.
-  if (!c.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: false }) && !shownThroughParent(c)) {
+  if (!c.checkVisibility(CHECK_OPTIONS) && !shownThroughParent(c)) {
     return false;
   }
   // Engines that render closed <details> without content-visibility say "visible": check it ourselves.

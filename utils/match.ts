@@ -32,13 +32,16 @@ const NEEDS_NORMALISING = /[\u00ad\u200b-\u200d\u2060\ufeff\uff0e\uff10-\uff19\u
  * blocks a Latin alias right next to it. Han, kana, punctuation and symbols do not.
  */
 const LATIN_WORD_CHAR = '\\p{Script=Latin}\\p{Nd}';
+/** An ASCII letter or digit, by char code. */
+const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 /** Compiled on first need only: a Unicode property class costs about a millisecond to compile. */
 let latinWordRe: RegExp | null = null;
 
 /** Whether `ch` (one code point) is a Latin letter or a digit: ASCII in code, the rest by the Unicode classes. */
 function isLatinWordChar(ch: string): boolean {
   const c = ch.charCodeAt(0);
-  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c < 0x80) return isAsciiAlnum(c);
   latinWordRe ??= new RegExp(`^[${LATIN_WORD_CHAR}]$`, 'u');
   return latinWordRe.test(ch);
 }
@@ -279,8 +282,6 @@ const batchTests = new WeakMap<readonly EntityId[], BatchTest>();
 
 /** Joins the texts of a batch: never part of an alias, so no whole-alias match spans two nodes. */
 const SEPARATOR = '\u0000';
-
-const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**
  * The text-first pass's test, for a batch of text nodes at once: true for a
