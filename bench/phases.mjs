@@ -9,8 +9,7 @@
  *   node bench/phases.mjs [page ...]      (corpus names or "synthetic")
  */
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, LOOPBACK_ONLY_ARG, QUIET_ARGS } from '../scripts/chromium.mjs';
+import { loadWithEngine, openBenchPage } from './browser.mjs';
 import { bundleEngine } from './bundle.mjs';
 import { startServer } from './server.mjs';
 import { syntheticPage } from './synthetic.mjs';
@@ -23,24 +22,14 @@ const server = await startServer({
 });
 const main = await bundleEngine();
 const phases = await bundleEngine('phases-entry.ts');
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: [...QUIET_ARGS, LOOPBACK_ONLY_ARG],
-});
-const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+const { browser, page } = await openBenchPage();
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-async function fresh(url) {
-  await page.goto(url, { waitUntil: 'load' });
-  await page.evaluate(main.code);
-  await page.evaluate(phases.code);
-  await page.evaluate(() => window.__erBench.settle());
-}
+const fresh = (url) => loadWithEngine(page, url, [main.code, phases.code]);
 
 for (const name of names) {
   const url = name === 'synthetic' ? `${server.origin}/synthetic.html` : `${server.origin}/corpus/${name}.html`;

@@ -10,8 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, LOOPBACK_ONLY_ARG, QUIET_ARGS } from '../scripts/chromium.mjs';
+import { loadWithEngine, openBenchPage } from './browser.mjs';
 import { bundleEngine } from './bundle.mjs';
 import { startServer } from './server.mjs';
 import { feedParagraphs, syntheticPage } from './synthetic.mjs';
@@ -37,15 +36,8 @@ const url =
     ? `${server.origin}/${target}.html`
     : `${server.origin}/corpus/${target}.html`;
 const bundle = await bundleEngine();
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: [...QUIET_ARGS, LOOPBACK_ONLY_ARG],
-});
-const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-await page.goto(url, { waitUntil: 'load' });
-await page.evaluate(`${bundle.code}\n//# sourceURL=er-bench.js`);
-await page.evaluate(() => window.__erBench.settle());
+const { browser, page } = await openBenchPage();
+await loadWithEngine(page, url, [`${bundle.code}\n//# sourceURL=er-bench.js`]);
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 50 });

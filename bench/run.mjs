@@ -19,8 +19,7 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, LOOPBACK_ONLY_ARG, QUIET_ARGS } from '../scripts/chromium.mjs';
+import { loadWithEngine, openBenchPage } from './browser.mjs';
 import { bundleEngine } from './bundle.mjs';
 import { startServer } from './server.mjs';
 import { defaultBuildDir, measureSizes, sizesMarkdown } from './sizes.mjs';
@@ -39,7 +38,6 @@ const SCROLL = { basePars: 500, batches: 100, perBatch: 10 };
 /** The synthetic page is big: fewer repetitions keep the whole bench within about 5 minutes. */
 const SYNTHETIC_REPS = Math.min(REPS, 3);
 const TARGETS = { oursOverFloor: 1.5, markOverOurs: 10, longestTaskMs: 16, movedBoxes: 0 };
-const ARGS = [...QUIET_ARGS, LOOPBACK_ONLY_ARG];
 
 const median = (xs) => {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
@@ -83,18 +81,11 @@ if (bundle.engine === 'stub') log('WARNING: content/engine.ts does not exist; me
 if (bundle.browserImports.length) log('WARNING: the engine imports extension APIs:', bundle.browserImports);
 const markCode = readFileSync(path.resolve('node_modules/mark.js/dist/mark.min.js'), 'utf8');
 
-const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
-const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-const page = await context.newPage();
+const { browser, page } = await openBenchPage();
 const pageErrors = [];
 page.on('pageerror', (e) => pageErrors.push(String(e).slice(0, 300)));
 
-async function load(url, { mark = false } = {}) {
-  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-  await page.evaluate(bundle.code);
-  if (mark) await page.evaluate(markCode);
-  await page.evaluate(() => window.__erBench.settle());
-}
+const load = (url, { mark = false } = {}) => loadWithEngine(page, url, mark ? [bundle.code, markCode] : [bundle.code]);
 const inPage = (fn, arg) => page.evaluate(fn, arg);
 
 // ---- timed runs: floor, ours, mark.js ----------------------------------------

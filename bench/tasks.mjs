@@ -13,11 +13,10 @@
  */
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, LOOPBACK_ONLY_ARG, QUIET_ARGS } from '../scripts/chromium.mjs';
+import { loadWithEngine, openBenchPage } from './browser.mjs';
 import { bundleEngine } from './bundle.mjs';
 import { startServer } from './server.mjs';
-import { parseTrace, TRACE_CATEGORIES } from './trace.mjs';
+import { longestByKind, parseTrace, TRACE_CATEGORIES } from './trace.mjs';
 
 const FRAME_MS = 16;
 const CORPUS_DIR = path.resolve(process.cwd(), '../shared/corpus/pages');
@@ -30,39 +29,17 @@ const names = (
 
 const server = await startServer({ corpusDir: CORPUS_DIR, extra: {} });
 const bundle = await bundleEngine();
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: [...QUIET_ARGS, LOOPBACK_ONLY_ARG],
-});
-const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-
-/** The longest script task and the longest frame between two markers (CPU ms). */
-function longest(trace, from, to) {
-  const a = trace.marks.get(from);
-  const b = trace.marks.get(to);
-  if (a === undefined || b === undefined) return null;
-  let script = 0;
-  let frame = 0;
-  for (const t of trace.tasks) {
-    if (t.end <= a || t.ts >= b) continue;
-    if (t.frame) frame = Math.max(frame, t.cpu);
-    else script = Math.max(script, t.cpu);
-  }
-  return { script, frame };
-}
+const { browser, page } = await openBenchPage();
 
 const rows = [];
 for (const name of names) {
   try {
-    await page.goto(`${server.origin}/corpus/${name}.html`, { waitUntil: 'load', timeout: 30_000 });
-    await page.evaluate(bundle.code);
-    await page.evaluate(() => window.__erBench.settle());
+    await loadWithEngine(page, `${server.origin}/corpus/${name}.html`, [bundle.code], 30_000);
     await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     const ours = await page.evaluate(() => window.__erBench.ours({ keep: true }));
     const trace = parseTrace(await browser.stopTracing());
     await page.evaluate(() => window.__erBench.stopKept());
-    const l = longest(trace, 'er-start', 'er-painted');
+    const l = longestByKind(trace, 'er-start', 'er-painted');
     rows.push({ name, bytes: statSync(path.join(CORPUS_DIR, `${name}.html`)).size, mentions: ours.total, ...l });
   } catch (e) {
     rows.push({ name, error: String(e).slice(0, 200) });

@@ -72,6 +72,20 @@ export function longestTask(trace, fromMark, toMark) {
   return best ? { wallMs: best.full, cpuMs: best.fullCpu, frame: best.frame, longestCpuMs: byCpu } : null;
 }
 
+/** The longest script task and the longest rendering task (frame) overlapping the window, by CPU time (ms). */
+export function longestByKind(trace, fromMark, toMark) {
+  const from = trace.marks.get(fromMark);
+  const to = trace.marks.get(toMark);
+  if (from === undefined || to === undefined) return null;
+  let script = 0;
+  let frame = 0;
+  for (const t of clipped(trace.tasks, from, to)) {
+    if (t.frame) frame = Math.max(frame, t.fullCpu);
+    else script = Math.max(script, t.fullCpu);
+  }
+  return { script, frame };
+}
+
 /** Main-thread busy time between two markers (sum of task time inside the window). */
 export function busyBetween(trace, fromMark, toMark) {
   const from = trace.marks.get(fromMark);
