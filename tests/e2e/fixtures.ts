@@ -274,6 +274,18 @@ export async function rangeIn(page: Page | Frame, entity: EntityId, where: strin
   return found;
 }
 
+/** Whether a range of this entity inside the element with this id is registered right now. */
+export async function isRegistered(page: Page | Frame, entity: EntityId, where: string): Promise<boolean> {
+  return (await highlightRanges(page, entity)).some((r) => r.where === where);
+}
+
+/** Whether the highlighted range of an entity inside the element with this id lies wholly inside the viewport. */
+export async function rangeInViewport(page: Page, entity: EntityId, where: string): Promise<boolean> {
+  const vh = await page.evaluate(() => window.innerHeight);
+  const { rect } = await rangeIn(page, entity, where);
+  return rect.y >= 0 && rect.y + rect.height <= vh;
+}
+
 /** Scroll the element with this id to the middle of the viewport, then give its entity range (for pointer use). */
 export async function rangeInView(page: Page, entity: EntityId, where: string): Promise<HighlightRange> {
   await page.evaluate((id) => document.getElementById(id)?.scrollIntoView({ block: 'center' }), where);

@@ -8,17 +8,22 @@
  * (display: contents, whose text the browser's checkVisibility calls hidden)
  * and in an open shadow root.
  */
-import { WINDOW_FROM_RANGES } from '../../content/limits';
-import { centre, expect, highlightRanges, hoverCard, rangeIn, test, totalHighlighted } from './fixtures';
 
-const registered = async (page: import('@playwright/test').Page, id: string) => {
-  try {
-    await rangeIn(page, 'wechat', id);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import type { Page } from '@playwright/test';
+import { WINDOW_FROM_RANGES } from '../../content/limits';
+import {
+  centre,
+  expect,
+  highlightRanges,
+  hoverCard,
+  isRegistered,
+  rangeIn,
+  rangeInViewport,
+  test,
+  totalHighlighted,
+} from './fixtures';
+
+const registered = (page: Page, id: string) => isRegistered(page, 'wechat', id);
 
 test('on a page of 902 mentions only those near the viewport are registered, and scrolling paints the rest', async ({
   page,
@@ -80,12 +85,6 @@ test('jump-to from the side panel reaches a far mention of a long page: scrolled
   await expect.poll(() => registered(page, 'p-850')).toBe(true);
   await expect.poll(async () => (await highlightRanges(page, 'flash')).map((r) => r.where)).toEqual(['p-850']);
   await expect.poll(() => registered(page, 'p-1')).toBe(false);
-  const vh = await page.evaluate(() => window.innerHeight);
   // Once the (possibly smooth) scroll ends, the mention is inside the viewport.
-  await expect
-    .poll(async () => {
-      const { rect } = await rangeIn(page, 'wechat', 'p-850');
-      return rect.y >= 0 && rect.y + rect.height <= vh;
-    })
-    .toBe(true);
+  await expect.poll(() => rangeInViewport(page, 'wechat', 'p-850')).toBe(true);
 });

@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import { CLOSING, REASONS } from '../../utils/article';
 import { DEMO_MENTIONS, TRAPS_ZH_MENTIONS } from './expected-mentions';
-import { expect, highlightRanges, highlightSizes, hoverCard, rangeIn, test } from './fixtures';
+import { expect, highlightRanges, highlightSizes, hoverCard, rangeIn, rangeInViewport, test } from './fixtures';
 
 function expectedItems(list: typeof DEMO_MENTIONS): string[] {
   return list.map((m) => `${m.entity}:${m.reason === null ? 'none' : m.reason}`).sort();
@@ -49,13 +49,7 @@ test('the mention list names each mention’s entity and reason, and jump-to scr
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
   await expect.poll(() => flashText(page)).toEqual(['Alibaba']);
   // Once the (possibly smooth) scroll ends, the mention is inside the viewport.
-  const vh = await page.evaluate(() => window.innerHeight);
-  await expect
-    .poll(async () => {
-      const { rect } = await rangeIn(page, 'alibaba', 'p-far');
-      return rect.y >= 0 && rect.y + rect.height <= vh;
-    })
-    .toBe(true);
+  await expect.poll(() => rangeInViewport(page, 'alibaba', 'p-far')).toBe(true);
   // Keyboard users reach the hover card this way: it opens beside the revealed mention, without taking focus.
   const card = hoverCard(page);
   await expect(card).toBeVisible();
