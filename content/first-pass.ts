@@ -57,10 +57,21 @@ export async function firstPass(
   };
   const batch: Text[] = [];
   const texts: string[] = [];
-  const flush = () => {
-    if (batch.length) for (const i of test(texts)) take(batch[i] as Text);
-    batch.length = 0;
-    texts.length = 0;
+  const skipped = (i: number) => insideSkipped(batch[i] as Text);
+  /**
+   * Tests the batch. With `keepLast`, the last node is only read (to see how a name at the end of the one before
+   * could go on) and stays as the first of the next batch.
+   */
+  const flush = (keepLast: boolean) => {
+    const judged = keepLast ? batch.length - 1 : batch.length;
+    if (judged > 0) for (const i of test(texts, judged, skipped)) take(batch[i] as Text);
+    if (keepLast && judged > 0) {
+      batch.splice(0, judged);
+      texts.splice(0, judged);
+    } else if (!keepLast) {
+      batch.length = 0;
+      texts.length = 0;
+    }
   };
   let nodes = 0;
   let work = 0;
@@ -69,11 +80,13 @@ export async function firstPass(
     nodes++;
     work++;
     const data = node.data;
-    if (data.length > 256 && underHidden(node)) {
+    if (data.length === 0) {
+      // Nothing to read, and the walker joins across it.
+    } else if (data.length > 256 && underHidden(node)) {
       // skipped: script or style source
     } else if (data.length > MATCH_WINDOW) {
       // A huge node is left to the windowed matcher, which yields between windows.
-      flush();
+      flush(false);
       take(node);
     } else {
       batch.push(node);
@@ -81,8 +94,9 @@ export async function firstPass(
       chars += data.length;
     }
     if (work >= BATCH_NODES || chars >= BATCH_CHARS) {
-      flush();
-      work = chars = 0;
+      flush(true);
+      work = 0;
+      chars = texts.length ? (texts[0] as string).length : 0;
       if (slice.spent()) {
         await yieldToPage();
         slice.reset();
@@ -91,7 +105,7 @@ export async function firstPass(
       }
     }
   }
-  flush();
+  flush(false);
   return { blocks, nodes };
 }
 

@@ -275,25 +275,56 @@ export function aliasEntity(text: string): { entity: EntityId; alias: string } |
   return info ? { entity: info.entity, alias: info.alias } : null;
 }
 
-/** Indices, ascending, of the texts in a batch of text nodes that may hold or start a match. */
-export type BatchTest = (texts: readonly string[]) => number[];
+/**
+ * Indices, ascending, of the texts of a batch of text nodes (in document
+ * order) that may hold or start a match. Only the first `judged` texts are
+ * judged; the rest are read to see how a name at the end of the last judged
+ * one could go on. `skipped(i)` says whether text i lies in content the walker
+ * skips without a break (a <style> between We and Chat): a name may then run
+ * past it, so it is asked before a name's start is ruled out.
+ */
+export type BatchTest = (texts: readonly string[], judged?: number, skipped?: (index: number) => boolean) => number[];
 
 const batchTests = new WeakMap<readonly EntityId[], BatchTest>();
 
 /** Joins the texts of a batch: never part of an alias, so no whole-alias match spans two nodes. */
 const SEPARATOR = '\u0000';
 
+/** A regex alternation matching every string of `keys` and every prefix of one (a trie, so no alternative repeats). */
+function prefixTrie(keys: Iterable<string>, piece: (ch: string) => string): string {
+  interface Node {
+    next: Map<string, Node>;
+  }
+  const root: Node = { next: new Map() };
+  for (const key of keys) {
+    let node = root;
+    for (const ch of key) {
+      let child = node.next.get(ch);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(ch, child);
+      }
+      node = child;
+    }
+  }
+  const emit = (node: Node): string =>
+    [...node.next].map(([ch, child]) => piece(ch) + (child.next.size ? `(?:${emit(child)})?` : '')).join('|');
+  return emit(root);
+}
+
 /**
  * The text-first pass's test, for a batch of text nodes at once: true for a
  * node that may hold a match or start one. A match within a node contains a
- * whole alias (or characters normalisation changes); a match that runs on
+ * whole alias (or characters normalisation changes). A match that runs on
  * into the next node across inline elements leaves an alias prefix at this
- * node's end (`We` of We<b>Chat</b>, `阿里巴` of 阿里巴<i>巴</i>). So every
+ * node's end (`We` of We<b>Chat</b>, `阿里巴` of 阿里巴<i>巴</i>) and goes on with
+ * the character that continues that prefix at the next node's start. So every
  * run where findMatches finds something has a node this test passes. A
  * superset: boundaries are left to findMatches.
  *
- * Why a batch: one regex over the joined texts costs a fraction of one regex
- * call per node, and the prefix check is plain string work at each node's end.
+ * Why a batch: one regex over the joined texts, whole names and node-end
+ * prefixes in one alternation, costs a fraction of a regex or any string work
+ * per node; only a prefix found at a node's end costs a look at the next node.
  */
 export function candidateNodes(entities: readonly EntityId[]): BatchTest {
   const known = batchTests.get(entities);
@@ -305,59 +336,70 @@ export function candidateNodes(entities: readonly EntityId[]): BatchTest {
   const keys = aliases.map(aliasKey);
   // Aliases holding a shorter one ("WeChat Pay" holds "WeChat") add nothing to the whole-alias test.
   const minimal = keys.filter((k) => !keys.some((o) => o !== k && k.includes(o)));
-  const whole = new RegExp([...new Set(minimal.map(pattern)), NEEDS_NORMALISING.source].join('|'), 'giu');
-  // Proper prefixes that may end a node, except those ending in a space (the same prefix without it covers them)
-  // and those holding a whole minimal alias (`whole` finds those). A Latin prefix counts only where a name may
-  // start, after no ASCII letter or digit: a prefix of letters and digits must then be the node's whole trailing
-  // run of them. Any other Latin prefix (none today) goes to a regex anchored at the node's end.
+  // Proper prefixes that may end a node, except those holding a whole minimal alias (the whole test finds those),
+  // each with the characters that may follow it. A Latin prefix counts only where a name may start, after no
+  // ASCII letter or digit.
+  const follow = new Map<string, Set<string>>();
   const latin = new Set<string>();
   const cjk = new Set<string>();
-  const odd = new Set<string>();
   for (const alias of aliases) {
-    for (let k = 1; k < alias.length; k++) {
-      const p = alias.slice(0, k);
-      const key = aliasKey(p);
-      if (/\s$/.test(p) || minimal.some((m) => key.includes(m))) continue;
-      if (!isLatinAlias(alias)) cjk.add(p);
-      else if (/^[a-z0-9]+$/.test(key)) latin.add(key);
-      else odd.add(pattern(p));
+    const key = aliasKey(alias);
+    for (let k = 1; k < key.length; k++) {
+      const p = key.slice(0, k).trimEnd();
+      if (minimal.some((m) => p.includes(m))) continue;
+      (isLatinAlias(alias) ? latin : cjk).add(p);
+      const next = follow.get(p) ?? new Set<string>();
+      follow.set(p, next);
+      next.add(key.charAt(p.length));
     }
   }
-  const longest = (set: Set<string>) => Math.max(0, ...[...set].map((x) => x.length));
-  const maxLatin = longest(latin);
-  const maxCjk = longest(cjk);
-  const oddEnd = odd.size ? new RegExp(`(?<![A-Za-z0-9])(?:${[...odd].join('|')})\\s*$`, 'iu') : null;
-
-  const prefixAtEnd = (text: string): boolean => {
-    // trimEnd drops exactly what \s matches, natively: pages are full of long whitespace-only nodes.
-    const d = text.trimEnd();
-    const e = d.length;
-    if (e === 0) return false;
-    if (isAsciiAlnum(d.charCodeAt(e - 1))) {
-      let s0 = e - 1;
-      while (s0 > 0 && e - s0 <= maxLatin && isAsciiAlnum(d.charCodeAt(s0 - 1))) s0--;
-      if (!(s0 > 0 && isAsciiAlnum(d.charCodeAt(s0 - 1))) && latin.has(d.slice(s0, e).toLowerCase())) return true;
-    } else {
-      for (let k = Math.min(maxCjk, e); k > 0; k--) if (cjk.has(d.slice(e - k, e))) return true;
+  const piece = (ch: string) => (ch === ' ' ? '\\s+' : escapeRegExp(ch));
+  const ends: string[] = [];
+  if (latin.size) ends.push(`(?<![A-Za-z0-9])(?:${prefixTrie(latin, piece)})`);
+  if (cjk.size) ends.push(prefixTrie(cjk, piece));
+  // Group 1: a prefix that ends a node (trailing whitespace allowed only where a name holds a space).
+  const spaced = [...follow.values()].some((next) => next.has(' '));
+  const nodeEnd = ends.length ? `|(${ends.join('|')})${spaced ? '\\s*' : ''}(?=${SEPARATOR}|$)` : '';
+  const re = new RegExp(`${[...new Set(minimal.map(pattern)), NEEDS_NORMALISING.source].join('|')}${nodeEnd}`, 'giu');
+  // What may start the next node after a prefix: its continuations (any whitespace for a space), in any case,
+  // and the characters normalisation changes. Compiled on first need.
+  const followers = new Map<string, RegExp>();
+  const goesOn = (prefix: string, next: string): boolean => {
+    let test = followers.get(prefix);
+    if (!test) {
+      const chars = [...(follow.get(prefix) ?? [])].map(piece);
+      test = new RegExp(`^(?:${[...chars, NEEDS_NORMALISING.source].join('|')})`, 'iu');
+      followers.set(prefix, test);
     }
-    return oddEnd?.test(text) ?? false;
+    return test.test(next);
   };
 
-  const test: BatchTest = (texts) => {
-    const n = texts.length;
-    const hit = new Uint8Array(n);
-    const subject = texts.join(SEPARATOR);
-    whole.lastIndex = 0;
-    let node = 0;
-    let nodeEnd = n ? (texts[0] as string).length : 0;
-    for (let m = whole.exec(subject); m; m = whole.exec(subject)) {
-      while (m.index >= nodeEnd && node < n - 1) nodeEnd += 1 + (texts[++node] as string).length;
-      hit[node] = 1;
-      // One hit is enough for a node: go on from the next one.
-      whole.lastIndex = nodeEnd + 1;
-    }
+  const test: BatchTest = (texts, judged = texts.length, skipped) => {
     const out: number[] = [];
-    for (let i = 0; i < n; i++) if (hit[i] || prefixAtEnd(texts[i] as string)) out.push(i);
+    const subject = texts.join(SEPARATOR);
+    re.lastIndex = 0;
+    let node = 0;
+    let nodeEnd = texts.length ? (texts[0] as string).length : 0;
+    for (let m = re.exec(subject); m; m = re.exec(subject)) {
+      while (m.index >= nodeEnd && node < texts.length - 1) nodeEnd += 1 + (texts[++node] as string).length;
+      if (node >= judged) break;
+      const prefix = m[1];
+      if (prefix !== undefined) {
+        // A name may go on into the next node: the tree's last node, an empty one, one in skipped content, or
+        // one that starts with what continues the prefix.
+        const nextIndex = node + 1;
+        const next = nextIndex < texts.length ? (texts[nextIndex] as string) : null;
+        const key = aliasKey(prefix).trimEnd();
+        if (next !== null && next.length > 0 && !goesOn(key, next.slice(0, 2)) && !(skipped?.(nextIndex) ?? false)) {
+          // Not here; a shorter prefix further on in this node may still be one.
+          re.lastIndex = m.index + 1;
+          continue;
+        }
+      }
+      out.push(node);
+      // One hit is enough for a node: go on from the next one.
+      re.lastIndex = nodeEnd + 1;
+    }
     return out;
   };
   batchTests.set(entities, test);

@@ -201,18 +201,30 @@ describe('findMatches (property)', () => {
 
   it('candidateNodes passes the text node where each match starts, however the text is split into nodes', () => {
     fc.assert(
-      fc.property(text, entitySet, fc.array(fc.nat(200), { maxLength: 8 }), (t, entities, rawCuts) => {
-        const cuts = [...new Set(rawCuts.map((c) => c % (t.length + 1)))].sort((a, b) => a - b);
-        const bounds = [0, ...cuts.filter((c) => c > 0 && c < t.length), t.length];
-        const nodes = bounds.slice(1).map((end, i) => t.slice(bounds[i], end));
-        const passed = candidateNodes(entities)(nodes);
-        expect(passed, 'ascending and unique').toEqual([...new Set(passed)].sort((x, y) => x - y));
-        for (const m of findMatches(t, entities)) {
-          let i = 0;
-          while (bounds[i + 1]! <= m.start) i++;
-          expect(passed, JSON.stringify({ nodes, m })).toContain(i);
-        }
-      }),
+      fc.property(
+        text,
+        entitySet,
+        fc.array(fc.nat(200), { maxLength: 8 }),
+        fc.integer({ min: 1, max: 4 }),
+        (t, entities, rawCuts, batchSize) => {
+          const cuts = [...new Set(rawCuts.map((c) => c % (t.length + 1)))].sort((a, b) => a - b);
+          const bounds = [0, ...cuts.filter((c) => c > 0 && c < t.length), t.length];
+          const nodes = bounds.slice(1).map((end, i) => t.slice(bounds[i], end));
+          // Tested in batches as the first pass does: each batch also reads the node after it (the name's continuation).
+          const passed: number[] = [];
+          for (let from = 0; from < nodes.length; from += batchSize) {
+            const judged = Math.min(batchSize, nodes.length - from);
+            const batch = nodes.slice(from, from + judged + 1);
+            for (const i of candidateNodes(entities)(batch, judged)) passed.push(from + i);
+          }
+          expect(passed, 'ascending and unique').toEqual([...new Set(passed)].sort((x, y) => x - y));
+          for (const m of findMatches(t, entities)) {
+            let i = 0;
+            while (bounds[i + 1]! <= m.start) i++;
+            expect(passed, JSON.stringify({ nodes, m })).toContain(i);
+          }
+        },
+      ),
       { numRuns: 1500 },
     );
   });

@@ -197,17 +197,36 @@ describe('candidateNodes', () => {
     expect(test(['We', 'Chat'])).toEqual([0]);
     expect(test([])).toEqual([]);
   });
-  it('passes a node ending in an alias prefix where a name may start, after trailing space', () => {
+  it('passes a node ending in an alias prefix only when the next node goes on with that name', () => {
     expect(test(['read We', 'Chat'])).toEqual([0]);
+    expect(test(['read we', 'ixin'])).toEqual([0]);
     expect(test(['阿里巴', '巴集团'])).toEqual([0]);
-    expect(test(['about Alib  \n', 'aba'])).toEqual([0]);
+    expect(test(['about W', 'e', 'CHAT'])).toEqual([0]);
+    // What follows is not the rest of the name: the walker would join "a" + "nd", "Alib  " + "aba".
+    expect(test(['such as a', 'nd more'])).toEqual([]);
+    expect(test(['about Alib  \n', 'aba'])).toEqual([]);
+    expect(test(['淘', 'x宝'])).toEqual([]);
     // Inside a longer Latin word no name can start.
     expect(test(['preWe', 'Chat'])).toEqual([]);
     expect(test(['Went', 'on'])).toEqual([]);
   });
+  it('keeps a prefix when the next node cannot rule the name out', () => {
+    // The tree's last node: nothing follows.
+    expect(test(['the last word is We'])).toEqual([0]);
+    // The next node starts with a character normalisation changes (a soft hyphen, a full-width letter).
+    expect(test(['We', '\u00adChat'])).toEqual([0, 1]);
+    expect(test(['We', 'Ｃhat'])).toEqual([0, 1]);
+    // The next node lies in content the walker skips without a break (We<style>…</style>Chat).
+    expect(test(['We', 'p{}', 'Chat'], 3, (i) => i === 1)).toEqual([0]);
+    expect(test(['We', 'p{}', 'Chat'], 3, () => false)).toEqual([]);
+  });
+  it('judges only the first texts of a batch, reading the next one to see how a name goes on', () => {
+    expect(test(['read We', 'Chat now'], 1)).toEqual([0]);
+    expect(test(['read We', 'lcome'], 1)).toEqual([]);
+    expect(test(['plain', 'WeChat'], 1)).toEqual([]);
+  });
   it('never lets a match run across the join between two nodes', () => {
     expect(test(['xWeCh', 'at'])).toEqual([]);
-    expect(test(['淘', 'x宝'])).toEqual([0]);
   });
   it('passes characters that normalisation changes', () => {
     expect(test(['plain', 'Ｗｅ', 'soft\u00adhyphen'])).toEqual([1, 2]);
