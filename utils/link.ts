@@ -51,14 +51,10 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   else map.set(key, [value]);
 }
 
-/** Spaces, hyphens and apostrophes all separate words: "self-media", "Singles' Day". */
-const WORD_SEPARATORS = /[\s\-'’]+/;
-
 type ChineseCue = CompiledCue & { text: string };
 
-/** The parts of a cue spec both languages share. */
-function compiledBase(spec: CueSpec, target: CueTarget): CompiledCue & { text: string } {
-  const [raw, weight] = spec;
+/** A cue spec compiled: "=" and "*" read, the label worked out. */
+function compileCue(raw: string, weight: number, target: CueTarget): ChineseCue {
   const exact = raw.charCodeAt(0) === 61; // "="
   const text = exact ? raw.slice(1) : raw;
   const labelFromText = text.indexOf('*') >= 0;
@@ -74,44 +70,62 @@ function compiledBase(spec: CueSpec, target: CueTarget): CompiledCue & { text: s
   };
 }
 
-/** Every cue of one language with its target, the eight reasons' then the unrelated ones. */
-function* specsOf(lang: 'en' | 'zh'): Generator<[CueSpec, CueTarget]> {
-  for (const n of [1, 2, 3, 4, 5, 6, 7, 8] as const) for (const spec of REASON_CUES[n][lang]) yield [spec, n];
-  for (const spec of UNRELATED_CUES[lang]) yield [spec, 0];
+const TARGETS: readonly CueTarget[] = [1, 2, 3, 4, 5, 6, 7, 8, 0];
+
+/** Each cue spec of one language with its target: the eight reasons' then the unrelated ones. */
+function eachSpec(lang: 'en' | 'zh', visit: (raw: string, weight: number, target: CueTarget) => void): void {
+  for (const target of TARGETS) {
+    const specs = target === 0 ? UNRELATED_CUES[lang] : REASON_CUES[target][lang];
+    for (let i = 0; i < specs.length; i++) {
+      const spec = specs[i] as CueSpec;
+      visit(spec[0], spec[1], target);
+    }
+  }
 }
 
 /** Longest first, so "conversion rate" wins over "conversion" and 大数据 over 数据. */
 function longestFirst<T extends CompiledCue>(map: Map<string, T[]>): Map<string, T[]> {
-  for (const list of map.values()) list.sort((a, b) => b.length - a.length);
+  for (const list of map.values()) if (list.length > 1) list.sort((a, b) => b.length - a.length);
   return map;
 }
 
 /*
  * Each language's table is built on the first text that needs it (a page in one language never builds the
- * other), with plain string work and no regex per cue: it runs cold on every page.
+ * other), with plain loops over strings (no regex, spread or generator per cue): it runs cold on every page.
  */
 function compileEnglish(): Scanner['english'] {
   const english = new Map<string, EnglishCue[]>();
-  for (const [spec, target] of specsOf('en')) {
-    const { text, ...base } = compiledBase(spec, target);
+  eachSpec('en', (raw, weight, target) => {
+    const cue = compileCue(raw, weight, target) as ChineseCue & EnglishCue;
     const words: EnglishCue['words'] = [];
-    for (const w of text.toLowerCase().split(WORD_SEPARATORS)) {
-      if (!w) continue;
-      const wild = w.charCodeAt(w.length - 1) === 42; // "*"
-      words.push({ stem: wild ? w.slice(0, -1) : w, wild });
+    const lower = cue.text.toLowerCase();
+    let from = 0;
+    for (let i = 0; i <= lower.length; i++) {
+      const code = i < lower.length ? lower.charCodeAt(i) : 32;
+      // Spaces, hyphens and apostrophes all separate words: "self-media", "Singles' Day".
+      if (code <= 32 || code === 45 || code === 39 || code === 0x2019) {
+        if (i > from) {
+          const w = lower.slice(from, i);
+          const wild = w.charCodeAt(w.length - 1) === 42; // "*"
+          words.push({ stem: wild ? w.slice(0, -1) : w, wild });
+        }
+        from = i + 1;
+      }
     }
     const first = words[0];
-    if (first) push(english, first.stem.slice(0, 3), { ...base, words });
-  }
+    if (!first) return;
+    cue.words = words;
+    push(english, first.stem.slice(0, 3), cue);
+  });
   return longestFirst(english);
 }
 
 function compileChinese(): Scanner['chinese'] {
   const chinese = new Map<string, ChineseCue[]>();
-  for (const [spec, target] of specsOf('zh')) {
-    const cue = compiledBase(spec, target);
+  eachSpec('zh', (raw, weight, target) => {
+    const cue = compileCue(raw, weight, target);
     push(chinese, cue.text.charAt(0), cue);
-  }
+  });
   return longestFirst(chinese);
 }
 
