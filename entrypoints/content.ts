@@ -16,7 +16,7 @@ import { createEngine } from '@/content/engine';
 import { HOST_TAG } from '@/content/rules';
 import type { Engine, PageMention } from '@/content/types';
 import { ENTITY_IDS } from '@/utils/entities';
-import { isMessage, isOwnPage, type Message, type SenderLike } from '@/utils/messages';
+import { isOwnPage, isPageCommand, type Message, type SenderLike } from '@/utils/messages';
 import { onSettings, readSettings } from '@/utils/settings-read';
 import { isActiveFor, type Settings } from '@/utils/settings-schema';
 import type { EntityId, FrameSummary } from '@/utils/types';
@@ -142,7 +142,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
 
   const onMessage = (raw: unknown, sender: SenderLike): Promise<unknown> | undefined => {
     try {
-      if (!isMessage(raw) || !isOwnPage(sender, extensionId, extensionOrigin)) return undefined;
+      if (!isPageCommand(raw) || !isOwnPage(sender, extensionId, extensionOrigin)) return undefined;
       if (raw.type === 'request-summary') {
         report(engine ? engine.summary() : pausedSummary());
         return undefined;

@@ -134,6 +134,28 @@ function isOptionalList<T>(v: unknown, item: (x: unknown) => x is T): boolean {
   return v === undefined || (Array.isArray(v) && v.length <= 16 && v.every(item));
 }
 
+/** The commands a content script takes from our pages, checked apart so it never carries the summary checks. */
+export type PageCommand = Extract<Message, { type: 'reveal' | 'step' | 'request-summary' }>;
+
+/** Shape check for the commands a content script takes; anything else is refused. */
+export function isPageCommand(v: unknown): v is PageCommand {
+  if (!isObject(v)) return false;
+  switch (v.type) {
+    case 'reveal':
+      return isId(v.mentionId);
+    case 'step':
+      return (
+        (v.direction === 1 || v.direction === -1) &&
+        isOptionalList(v.entities, isEntityId) &&
+        isOptionalList(v.reasons, isReasonNumber)
+      );
+    case 'request-summary':
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** Shape check for every message type. Unknown types and extra-large payloads are rejected. */
 export function isMessage(v: unknown): v is Message {
   if (!isObject(v) || typeof v.type !== 'string') return false;
@@ -151,18 +173,8 @@ export function isMessage(v: unknown): v is Message {
       return isId(v.tabId) && (v.summary === null || isObject(v.summary));
     case 'show-reason':
       return isId(v.tabId) && isReasonNumber(v.reason) && (v.mentionId === undefined || isId(v.mentionId));
-    case 'reveal':
-      return isId(v.mentionId);
-    case 'step':
-      return (
-        (v.direction === 1 || v.direction === -1) &&
-        isOptionalList(v.entities, isEntityId) &&
-        isOptionalList(v.reasons, isReasonNumber)
-      );
-    case 'request-summary':
-      return true;
     default:
-      return false;
+      return isPageCommand(v);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMessage, isOwnContentScript, isOwnPage } from '@/utils/messages';
+import { isMessage, isOwnContentScript, isOwnPage, isPageCommand } from '@/utils/messages';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}`;
@@ -46,6 +46,26 @@ describe('isMessage', () => {
       { type: 'reveal' },
     ];
     for (const m of bad) expect(isMessage(m), JSON.stringify(m)?.slice(0, 80)).toBe(false);
+  });
+});
+
+describe('isPageCommand', () => {
+  it('takes only the commands a content script acts on, each well formed', () => {
+    expect(isPageCommand({ type: 'reveal', mentionId: 2 })).toBe(true);
+    expect(isPageCommand({ type: 'step', direction: 1 })).toBe(true);
+    expect(isPageCommand({ type: 'request-summary' })).toBe(true);
+    // Well-formed messages meant for the background or the panel are not commands.
+    for (const other of [
+      { type: 'summary', summary },
+      { type: 'open-panel', tabId: 4 },
+      { type: 'show-reason', tabId: 4, reason: 1 },
+    ]) {
+      expect(isMessage(other)).toBe(true);
+      expect(isPageCommand(other), other.type).toBe(false);
+    }
+    expect(isPageCommand({ type: 'reveal', mentionId: -1 })).toBe(false);
+    expect(isPageCommand({ type: 'step', direction: 2 })).toBe(false);
+    expect(isPageCommand(null)).toBe(false);
   });
 });
 
