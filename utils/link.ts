@@ -6,7 +6,7 @@
  * entity. Only reasons that discuss the entity compete (cues.ts). A text that
  * is plainly about something else (the Ali Baba folk tale) links to nothing.
  */
-import { type CueSpec, ENTITY_REASONS, FALLBACK_REASON, REASON_CUES, UNRELATED_CUES } from './cues';
+import { type CueList, ENTITY_REASONS, FALLBACK_REASON, REASON_CUES, UNRELATED_CUES } from './cues';
 import type { EntityId, LinkResult, ReasonNumber } from './types';
 
 /** 0 stands for the "unrelated" pseudo-reason. */
@@ -72,14 +72,13 @@ function compileCue(raw: string, weight: number, target: CueTarget): ChineseCue 
 
 const TARGETS: readonly CueTarget[] = [1, 2, 3, 4, 5, 6, 7, 8, 0];
 
-/** Each cue spec of one language with its target: the eight reasons' then the unrelated ones. */
+const WEIGHTS = [3, 2, 1] as const;
+
+/** Each cue of one language with its weight and target: the eight reasons' then the unrelated ones. */
 function eachSpec(lang: 'en' | 'zh', visit: (raw: string, weight: number, target: CueTarget) => void): void {
   for (const target of TARGETS) {
-    const specs = target === 0 ? UNRELATED_CUES[lang] : REASON_CUES[target][lang];
-    for (let i = 0; i < specs.length; i++) {
-      const spec = specs[i] as CueSpec;
-      visit(spec[0], spec[1], target);
-    }
+    const list: CueList = target === 0 ? UNRELATED_CUES[lang] : REASON_CUES[target][lang];
+    for (const weight of WEIGHTS) for (const raw of list[weight] ?? []) visit(raw, weight, target);
   }
 }
 
@@ -98,19 +97,11 @@ function compileEnglish(): Scanner['english'] {
   eachSpec('en', (raw, weight, target) => {
     const cue = compileCue(raw, weight, target) as ChineseCue & EnglishCue;
     const words: EnglishCue['words'] = [];
-    const lower = cue.text.toLowerCase();
-    let from = 0;
-    for (let i = 0; i <= lower.length; i++) {
-      const code = i < lower.length ? lower.charCodeAt(i) : 32;
-      // Spaces, hyphens and apostrophes all separate words: "self-media", "Singles' Day".
-      if (code <= 32 || code === 45 || code === 39 || code === 0x2019) {
-        if (i > from) {
-          const w = lower.slice(from, i);
-          const wild = w.charCodeAt(w.length - 1) === 42; // "*"
-          words.push({ stem: wild ? w.slice(0, -1) : w, wild });
-        }
-        from = i + 1;
-      }
+    // Spaces, hyphens and apostrophes all separate words: "self-media", "Singles' Day".
+    for (const w of cue.text.toLowerCase().split(/[\s\-'’]+/)) {
+      if (!w) continue;
+      const wild = w.charCodeAt(w.length - 1) === 42; // "*"
+      words.push({ stem: wild ? w.slice(0, -1) : w, wild });
     }
     const first = words[0];
     if (!first) return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENTITY_REASONS, FALLBACK_REASON, REASON_CUES, UNRELATED_CUES } from '@/utils/cues';
+import { type CueList, ENTITY_REASONS, FALLBACK_REASON, REASON_CUES, UNRELATED_CUES } from '@/utils/cues';
 import { ENTITY_IDS } from '@/utils/entities';
 import { contextAround, indexCues, linkMention, linkMentionIn } from '@/utils/link';
 import type { EntityId, ReasonNumber } from '@/utils/types';
@@ -197,9 +197,12 @@ describe('linkMention: unrelated context', () => {
 describe('cue data', () => {
   it('has English and Chinese cues for every reason, with positive weights', () => {
     for (const n of [1, 2, 3, 4, 5, 6, 7, 8] as const) {
-      expect(REASON_CUES[n].en.length).toBeGreaterThan(10);
-      expect(REASON_CUES[n].zh.length).toBeGreaterThan(10);
-      for (const [, w] of [...REASON_CUES[n].en, ...REASON_CUES[n].zh]) expect(w).toBeGreaterThan(0);
+      const count = (list: CueList) => Object.values(list).reduce((sum, cues) => sum + cues.length, 0);
+      expect(count(REASON_CUES[n].en)).toBeGreaterThan(10);
+      expect(count(REASON_CUES[n].zh)).toBeGreaterThan(10);
+      for (const list of [REASON_CUES[n].en, REASON_CUES[n].zh]) {
+        expect(Object.keys(list).every((w) => ['1', '2', '3'].includes(w))).toBe(true);
+      }
     }
     expect(ENTITY_REASONS.wechat).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
@@ -261,8 +264,8 @@ describe('contextAround', () => {
 describe('cue tables', () => {
   it('every Chinese cue holds a character at or above U+3000 (findCues skips the Chinese table for text without one)', () => {
     for (const n of [1, 2, 3, 4, 5, 6, 7, 8] as const) {
-      for (const [raw] of REASON_CUES[n].zh) expect(raw, raw).toMatch(/[\u3000-\uffff]/);
+      for (const raw of Object.values(REASON_CUES[n].zh).flat()) expect(raw, raw).toMatch(/[\u3000-\uffff]/);
     }
-    for (const [raw] of UNRELATED_CUES.zh) expect(raw, raw).toMatch(/[\u3000-\uffff]/);
+    for (const raw of Object.values(UNRELATED_CUES.zh).flat()) expect(raw, raw).toMatch(/[\u3000-\uffff]/);
   });
 });
