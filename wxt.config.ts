@@ -9,7 +9,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact(), noRawHtml()],
-    build: { sourcemap: false },
+    build: { sourcemap: process.env.ER_SOURCEMAP === '1' },
   }),
   zip: {
     // The store package holds the built extension only; never source maps.

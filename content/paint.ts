@@ -18,6 +18,7 @@
 import type { EntityId } from '@/utils/types';
 import { WINDOW_FROM_RANGES } from './limits';
 import { NearView } from './near-view';
+import { RuleKeys, selectorOf, UNIVERSAL } from './rule-keys';
 
 export const HIGHLIGHT_PREFIX = 'eight-reasons-';
 export const FLASH_NAME = 'eight-reasons-flash';
@@ -43,21 +44,36 @@ function rgb(hex: string): string {
 /** The highlight's background alpha (components/contrast.ts checks colours at the same value). */
 export const HIGHLIGHT_ALPHA = 0.4;
 
+type Colors = Readonly<Partial<Record<EntityId, string>>>;
+
 /**
  * A translucent wash keeps the page's own text colour (readable on light and
  * dark pages alike). No text-decoration: an underline in ::highlight more than
- * doubles the paint cost of every registered range on each frame.
+ * doubles the paint cost of every registered range on each frame. One rule
+ * per key (rule-keys.ts) and highlight: the entities' and the flash.
  */
-export function highlightCss(colors: Readonly<Partial<Record<EntityId, string>>>): string {
+export function highlightRules(colors: Colors, key: string): string[] {
+  const sel = selectorOf(key);
   const rules: string[] = [];
   for (const [id, hex] of Object.entries(colors)) {
     if (!hex) continue;
-    const c = rgb(hex);
-    rules.push(`::highlight(${HIGHLIGHT_PREFIX}${id}){background-color:rgb(${c} / ${HIGHLIGHT_ALPHA});}`);
+    rules.push(`${sel}::highlight(${HIGHLIGHT_PREFIX}${id}){background-color:rgb(${rgb(hex)} / ${HIGHLIGHT_ALPHA});}`);
   }
-  rules.push(`::highlight(${FLASH_NAME}){background-color:rgb(250 204 21 / 0.9);color:#111;}`);
-  return rules.join('\n');
+  rules.push(`${sel}::highlight(${FLASH_NAME}){background-color:rgb(250 204 21 / 0.9);color:#111;}`);
+  return rules;
 }
+
+/** The whole sheet for `keys` (by default one universal rule per highlight). */
+export function highlightCss(colors: Colors, keys: readonly string[] = [UNIVERSAL]): string {
+  return keys.flatMap((k) => highlightRules(colors, k)).join('\n');
+}
+
+/**
+ * Chromium passes a ::highlight style down to the text inside the element it
+ * names (highlight inheritance), so rules there name only the elements that
+ * hold mentions. Elsewhere (Firefox) the rules stay universal.
+ */
+const KEYED_RULES = !import.meta.env?.FIREFOX;
 
 function adopted(target: DocumentOrShadowRoot): CSSStyleSheet[] | null {
   try {
@@ -70,12 +86,20 @@ function adopted(target: DocumentOrShadowRoot): CSSStyleSheet[] | null {
 interface Item {
   entity: EntityId;
   range: AbstractRange;
+  /** The document or shadow root holding the range. */
+  tree: DocumentOrShadowRoot;
   /** The element holding the range's start: what the near-view observer watches. */
   el: Element | null;
 }
 
 function elementOf(range: AbstractRange): Element | null {
   const node = range.startContainer;
+  return node.nodeType === 1 ? (node as Element) : node.parentElement;
+}
+
+/** The element holding the whole range: a rule keyed there (or above) covers all of its text. */
+function holderOf(range: AbstractRange): Element | null {
+  const node = (range as Range).commonAncestorContainer ?? range.startContainer;
   return node.nodeType === 1 ? (node as Element) : node.parentElement;
 }
 
@@ -93,7 +117,10 @@ export class Painter {
    * adopted when their mentions go, since dropping and adopting it again would restyle twice.
    */
   private readonly painted = new Set<DocumentOrShadowRoot>();
-  private css = '';
+  private colors: Colors = {};
+  private colorsKey = '';
+  /** Which elements the rules name; null where rules are universal. */
+  private readonly keys: RuleKeys | null;
 
   constructor(private readonly doc: Document) {
     let sheet: CSSStyleSheet | null = null;
@@ -108,6 +135,7 @@ export class Painter {
     this.flash = typeof Highlight === 'function' ? new Highlight() : null;
     if (this.flash) this.flash.priority = 1;
     this.targets.add(doc);
+    this.keys = KEYED_RULES ? new RuleKeys(() => doc.getElementsByTagName('*').length) : null;
   }
 
   /** Whether this browser can paint at all (Highlight API present). */
@@ -115,14 +143,44 @@ export class Painter {
     return this.flash !== null && registry() !== null;
   }
 
-  setColors(colors: Readonly<Partial<Record<EntityId, string>>>): void {
-    const css = highlightCss(colors);
-    if (css === this.css || !this.sheet) return;
-    this.css = css;
+  setColors(colors: Colors): void {
+    const key = JSON.stringify(colors);
+    if (key === this.colorsKey) return;
+    this.colors = { ...colors };
+    this.colorsKey = key;
+    this.rewrite();
+  }
+
+  /** The whole sheet again (new colours, or one universal rule instead of keys): restyles what it names. */
+  private rewrite(): void {
+    if (!this.sheet) return;
     try {
-      this.sheet.replaceSync(css);
+      this.sheet.replaceSync(highlightCss(this.colors, this.keys ? this.keys.list() : [UNIVERSAL]));
     } catch {
       // A sheet the page cannot break; a failed replace keeps the previous rules.
+    }
+  }
+
+  /**
+   * Name the element holding a newly registered range in our rules, unless a
+   * rule already covers it. Rules are inserted, not rewritten: Chromium then
+   * restyles only the elements the new rule names.
+   */
+  private cover(item: Item): void {
+    const el = this.keys && holderOf(item.range);
+    if (!el || !this.keys || !this.sheet) return;
+    const key = this.keys.cover(el, item.tree as unknown as Document);
+    if (key === null) return;
+    if (key === UNIVERSAL) {
+      this.rewrite();
+      return;
+    }
+    try {
+      for (const rule of highlightRules(this.colors, key)) this.sheet.insertRule(rule, this.sheet.cssRules.length);
+    } catch {
+      // A selector this browser refuses: one universal rule covers everything instead.
+      this.keys.universal();
+      this.rewrite();
     }
   }
 
@@ -174,10 +232,13 @@ export class Painter {
     const h = this.highlightFor(entity);
     if (!h) return;
     this.painted.add(tree);
-    const item: Item = { entity, range, el: elementOf(range) };
+    const item: Item = { entity, range, tree, el: elementOf(range) };
     this.items.set(range, item);
     if (!this.near && this.items.size > WINDOW_FROM_RANGES) this.startWindow();
-    if (!this.near || !item.el || this.near.add(item.el, item)) h.add(range);
+    if (!this.near || !item.el || this.near.add(item.el, item)) {
+      this.cover(item);
+      h.add(range);
+    }
   }
 
   delete(entity: EntityId, range: AbstractRange): void {
@@ -202,7 +263,10 @@ export class Painter {
   private startWindow(): void {
     const near = new NearView<Item>(this.doc.defaultView as (Window & typeof globalThis) | null, (come, gone) => {
       for (const i of gone) this.highlights.get(i.entity)?.delete(i.range);
-      for (const i of come) this.highlightFor(i.entity)?.add(i.range);
+      for (const i of come) {
+        this.cover(i);
+        this.highlightFor(i.entity)?.add(i.range);
+      }
       this.assert();
     });
     if (!near.available) return;
@@ -214,7 +278,12 @@ export class Painter {
   setFlash(range: AbstractRange | null): void {
     if (!this.flash) return;
     this.flash.clear();
-    if (range) this.flash.add(range);
+    if (range) {
+      // A range far from view may not be named by a rule yet.
+      const item = this.items.get(range);
+      if (item) this.cover(item);
+      this.flash.add(range);
+    }
     this.assert();
   }
 
@@ -269,6 +338,11 @@ export class Painter {
       }
     }
     for (const t of this.targets) this.unadopt(t);
+    if (this.keys) {
+      // Not adopted anywhere now: rewriting restyles nothing.
+      this.keys.clear();
+      this.rewrite();
+    }
     this.painted.clear();
     this.targets.clear();
     this.targets.add(this.doc);

@@ -286,6 +286,46 @@ export async function rangeInViewport(page: Page, entity: EntityId, where: strin
   return rect.y >= 0 && rect.y + rect.height <= vh;
 }
 
+// ---------------------------------------------------------------- pixels
+
+export type Rgb = [number, number, number];
+
+export function luminance([r, g, b]: Rgb): number {
+  const ch = (c: number) => {
+    const s = c / 255;
+    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b);
+}
+
+export function contrast(a: Rgb, b: Rgb): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** Pixels of a PNG, decoded by the browser (no image library in the project). */
+export async function pixelsOf(page: Page, png: Buffer): Promise<Rgb[]> {
+  return page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+    ctx.drawImage(bitmap, 0, 0);
+    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const out: [number, number, number][] = [];
+    for (let i = 0; i < data.length; i += 4)
+      out.push([data[i] as number, data[i + 1] as number, data[i + 2] as number]);
+    return out;
+  }, png.toString('base64'));
+}
+
+export function mostCommon(pixels: Rgb[]): Rgb {
+  const counts = new Map<string, number>();
+  for (const p of pixels) counts.set(p.join(','), (counts.get(p.join(',')) ?? 0) + 1);
+  const [key] = [...counts].sort((a, b) => b[1] - a[1])[0] as [string, number];
+  return key.split(',').map(Number) as Rgb;
+}
+
 /** Scroll the element with this id to the middle of the viewport, then give its entity range (for pointer use). */
 export async function rangeInView(page: Page, entity: EntityId, where: string): Promise<HighlightRange> {
   await page.evaluate((id) => document.getElementById(id)?.scrollIntoView({ block: 'center' }), where);

@@ -1,0 +1,66 @@
+/**
+ * "Open a page with mentions in a paragraph, split across a bold word, and
+ * deep inside a span: every part of every mention is washed in its colour,
+ * and our style rules name only the elements that hold mentions (a rule for
+ * every element would make the browser restyle the whole page)."
+ */
+import { contrast, expect, highlightRanges, mostCommon, pixelsOf, type Rgb, test } from './fixtures';
+
+/** Selectors of our adopted sheet (read from the page's world), each before its `::highlight(...)`. */
+async function ruleSubjects(page: import('@playwright/test').Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const sheet of document.adoptedStyleSheets) {
+      for (const rule of sheet.cssRules) {
+        const text = (rule as CSSStyleRule).selectorText ?? '';
+        if (text.includes('::highlight(eight-reasons-')) out.push(text.slice(0, text.indexOf('::')));
+      }
+    }
+    return out;
+  });
+}
+
+test('every part of a mention is painted while the rules name only the elements that hold mentions', async ({
+  page,
+  server,
+  waitForScan,
+}) => {
+  await page.goto(server.url('/rules.html'));
+  await waitForScan(page);
+  await page.mouse.move(1, 1);
+  const pageBg: Rgb = mostCommon(
+    await pixelsOf(page, await page.screenshot({ clip: { x: 2, y: 2, width: 20, height: 20 } })),
+  );
+
+  // The rules: one set per element that holds mentions, none for every element.
+  const subjects = await ruleSubjects(page);
+  expect(subjects.length).toBeGreaterThan(0);
+  expect(subjects, 'no universal ::highlight rule').not.toContain('');
+  // A span is common on this page (the menu), so the mention in a span is covered by its paragraph's id instead.
+  expect(subjects).toContain('#nested');
+  expect(subjects).not.toContain('span');
+  expect(new Set(subjects)).toEqual(new Set(['p', '#nested', 'li']));
+
+  // Pixels: each box of each mention (We + <b>Chat</b> has two) is washed, not the page's background.
+  const boxes = await page.evaluate(() => {
+    const out: { text: string; x: number; y: number; width: number; height: number }[] = [];
+    CSS.highlights.forEach((h, name) => {
+      if (!name.startsWith('eight-reasons-') || name.endsWith('flash')) return;
+      for (const r of h) {
+        if (!(r instanceof Range)) continue;
+        const text = r.toString();
+        for (const b of r.getClientRects()) out.push({ text, x: b.x, y: b.y, width: b.width, height: b.height });
+      }
+    });
+    return out;
+  });
+  expect(boxes.map((b) => b.text).sort()).toEqual(['Alibaba', 'Taobao', 'WeChat', 'WeChat']);
+  for (const box of boxes) {
+    const clip = { x: box.x + 1, y: box.y + 1, width: Math.max(1, box.width - 2), height: Math.max(1, box.height - 2) };
+    const wash = mostCommon(await pixelsOf(page, await page.screenshot({ clip })));
+    expect(contrast(wash, pageBg), `${box.text} box at ${box.x}: ${wash} against ${pageBg}`).toBeGreaterThanOrEqual(
+      1.2,
+    );
+  }
+  expect((await highlightRanges(page, 'wechat')).map((r) => r.where)).toEqual(['split']);
+});
