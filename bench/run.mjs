@@ -81,7 +81,10 @@ if (bundle.engine === 'stub') log('WARNING: content/engine.ts does not exist; me
 if (bundle.browserImports.length) log('WARNING: the engine imports extension APIs:', bundle.browserImports);
 const markCode = readFileSync(path.resolve('node_modules/mark.js/dist/mark.min.js'), 'utf8');
 
-const { browser, page } = await openBenchPage();
+const opened = await openBenchPage();
+const { browser } = opened;
+/** The page every measurement runs in; the scroll run gets a fresh one (below). */
+let page = opened.page;
 const pageErrors = [];
 page.on('pageerror', (e) => pageErrors.push(String(e).slice(0, 300)));
 
@@ -148,6 +151,12 @@ log('probes done');
 // ---- infinite scroll: incremental vs full rescan -----------------------------
 let scroll = null;
 if (WITH_SCROLL) {
+  // A fresh page in a new browser context (its own renderer process): garbage left by the big pages measured before
+  // (the synthetic page's 100k nodes) must not be collected during, and counted in, a batch of the scroll run.
+  const fresh = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  fresh.on('pageerror', (e) => pageErrors.push(String(e).slice(0, 300)));
+  await page.context().close();
+  page = fresh;
   const perMention = batches.map((b) => b.length); // every feed paragraph holds one mention
   const traced = async (fn, arg) => {
     await load(`${server.origin}/scroll.html`);
