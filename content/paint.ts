@@ -1,15 +1,16 @@
 /**
  * Painting with the CSS Custom Highlight API: one Highlight per entity,
  * registered as `eight-reasons-<entity>`, styled by one constructed sheet.
- * The sheet is adopted by the document, or a scanned open shadow root, only
- * once a mention in that tree is painted: adopting a sheet restyles the
- * whole tree, a cost a page without mentions must never pay. Adopting it
+ * The sheet's rules name only the elements that hold registered ranges
+ * (rule-keys.ts), added one key at a time, so the browser restyles those
+ * elements only. The sheet is adopted by the document, or a scanned open
+ * shadow root, only once a mention in that tree is painted. Adopting rules
  * early (at document_start, while the tree is empty) was tried and dropped:
- * once any ::highlight rule is in force, every later restyle of the page costs
- * more (a full restyle of yahoo-3 went from 17 to 34 ms, of the synthetic
- * 100k-element page from 390 to 530 ms). No element is
- * added and no page node is touched. The registry is shared with the page,
- * so everything is re-asserted (never trusted) on each paint.
+ * once a ::highlight rule for every element is in force, every later restyle
+ * of the page costs more (a full restyle of yahoo-3 went from 17 to 34 ms, of
+ * the synthetic 100k-element page from 390 to 530 ms). No element is added
+ * and no page node is touched. The registry is shared with the page, so
+ * everything is re-asserted (never trusted) on each paint.
  *
  * Past WINDOW_FROM_RANGES ranges, only those within a screen of the viewport
  * are registered (near-view.ts): each change the page makes to its DOM then
