@@ -290,26 +290,12 @@ const batchTests = new WeakMap<readonly EntityId[], BatchTest>();
 /** Joins the texts of a batch: never part of an alias, so no whole-alias match spans two nodes. */
 const SEPARATOR = '\u0000';
 
-/** A regex alternation matching every string of `keys` and every prefix of one (a trie, so no alternative repeats). */
-function prefixTrie(keys: Iterable<string>, piece: (ch: string) => string): string {
-  interface Node {
-    next: Map<string, Node>;
-  }
-  const root: Node = { next: new Map() };
-  for (const key of keys) {
-    let node = root;
-    for (const ch of key) {
-      let child = node.next.get(ch);
-      if (!child) {
-        child = { next: new Map() };
-        node.next.set(ch, child);
-      }
-      node = child;
-    }
-  }
-  const emit = (node: Node): string =>
-    [...node.next].map(([ch, child]) => piece(ch) + (child.next.size ? `(?:${emit(child)})?` : '')).join('|');
-  return emit(root);
+/** `s` and every prefix of it as one regex: `a(?:b(?:c)?)?`. */
+function prefixChain(s: string, piece: (ch: string) => string): string {
+  const chars = [...s];
+  let out = '';
+  for (let i = chars.length - 1; i >= 0; i--) out = piece(chars[i] as string) + (out ? `(?:${out})?` : '');
+  return out;
 }
 
 /**
@@ -340,23 +326,28 @@ export function candidateNodes(entities: readonly EntityId[]): BatchTest {
   // each with the characters that may follow it. A Latin prefix counts only where a name may start, after no
   // ASCII letter or digit.
   const follow = new Map<string, Set<string>>();
+  // Per alias, its longest such prefix: the regex takes it and every prefix of it.
   const latin = new Set<string>();
   const cjk = new Set<string>();
   for (const alias of aliases) {
     const key = aliasKey(alias);
+    let longest = '';
     for (let k = 1; k < key.length; k++) {
       const p = key.slice(0, k).trimEnd();
-      if (minimal.some((m) => p.includes(m))) continue;
-      (isLatinAlias(alias) ? latin : cjk).add(p);
+      // Longer prefixes hold it too.
+      if (minimal.some((m) => p.includes(m))) break;
+      longest = p;
       const next = follow.get(p) ?? new Set<string>();
       follow.set(p, next);
       next.add(key.charAt(p.length));
     }
+    if (longest) (isLatinAlias(alias) ? latin : cjk).add(longest);
   }
   const piece = (ch: string) => (ch === ' ' ? '\\s+' : escapeRegExp(ch));
+  const chains = (set: Set<string>) => [...set].map((p) => prefixChain(p, piece)).join('|');
   const ends: string[] = [];
-  if (latin.size) ends.push(`(?<![A-Za-z0-9])(?:${prefixTrie(latin, piece)})`);
-  if (cjk.size) ends.push(prefixTrie(cjk, piece));
+  if (latin.size) ends.push(`(?<![A-Za-z0-9])(?:${chains(latin)})`);
+  if (cjk.size) ends.push(chains(cjk));
   // Group 1: a prefix that ends a node (trailing whitespace allowed only where a name holds a space).
   const spaced = [...follow.values()].some((next) => next.has(' '));
   const nodeEnd = ends.length ? `|(${ends.join('|')})${spaced ? '\\s*' : ''}(?=${SEPARATOR}|$)` : '';
