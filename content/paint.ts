@@ -167,10 +167,10 @@ export class Painter {
    * rule already covers it. Rules are inserted, not rewritten: Chromium then
    * restyles only the elements the new rule names.
    */
-  private cover(item: Item): void {
-    const el = this.keys && holderOf(item.range);
+  private cover(item: Item | undefined): void {
+    const el = item && this.keys && holderOf(item.range);
     if (!el || !this.keys || !this.sheet) return;
-    const key = this.keys.cover(el, item.tree as unknown as Document);
+    const key = this.keys.cover(el, (item as Item).tree as unknown as Document);
     if (key === null) return;
     if (key === UNIVERSAL) {
       this.rewrite();
@@ -294,6 +294,12 @@ export class Painter {
    * check on each paint, mutation batch and hover puts ours back.
    */
   assert(): void {
+    if (this.keys?.stale()) {
+      // An id key lost its element: name the elements of the registered ranges afresh.
+      this.keys.clear();
+      this.rewrite();
+      for (const h of this.highlights.values()) for (const r of h) this.cover(this.items.get(r) as Item);
+    }
     const reg = registry();
     if (reg) {
       try {

@@ -60,6 +60,8 @@ export class RuleKeys {
   private covered = new WeakSet<Element>();
   /** Elements restyled by the keys chosen so far (estimated when each was chosen). */
   private cost = 0;
+  /** The element behind each id key: the page may change its id later. */
+  private ids = new Map<string, Element>();
 
   /** @param pageSize elements in the page, read when a key is added (half of it is the budget) */
   constructor(private readonly pageSize: () => number) {}
@@ -95,19 +97,27 @@ export class RuleKeys {
     this.cost += Math.min(byId, byTag);
     if (!Number.isFinite(this.cost) || this.cost > this.pageSize() / 2) return this.universal();
     const key = byId < byTag ? `#${(idEl as Element).id}` : tag;
+    if (key !== tag) this.ids.set(key, idEl as Element);
     this.keys.add(key);
     return key;
   }
 
+  /** Whether the page changed the id of an element an id key names (its rule no longer reaches it). */
+  stale(): boolean {
+    for (const [key, el] of this.ids) if (`#${el.id}` !== key) return true;
+    return false;
+  }
+
   /** One universal rule from now on (keys would cost as much, or a keyed rule was refused). */
   universal(): string {
-    this.keys.clear();
+    this.clear();
     this.keys.add(UNIVERSAL);
     return UNIVERSAL;
   }
 
   clear(): void {
     this.keys.clear();
+    this.ids.clear();
     this.covered = new WeakSet();
     this.cost = 0;
   }

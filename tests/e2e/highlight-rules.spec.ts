@@ -64,3 +64,34 @@ test('every part of a mention is painted while the rules name only the elements 
   }
   expect((await highlightRanges(page, 'wechat')).map((r) => r.where)).toEqual(['split']);
 });
+
+test('when the page renames an element a rule names, the mentions inside it are washed again after its next change', async ({
+  page,
+  server,
+  waitForScan,
+}) => {
+  await page.goto(server.url('/rules.html'));
+  await waitForScan(page);
+  await page.mouse.move(1, 1);
+  expect(await ruleSubjects(page)).toContain('#nested');
+  const pageBg: Rgb = mostCommon(
+    await pixelsOf(page, await page.screenshot({ clip: { x: 2, y: 2, width: 20, height: 20 } })),
+  );
+  const taobaoWash = async () => {
+    const box = (await highlightRanges(page, 'taobao'))[0]?.rect;
+    if (!box) return null;
+    const clip = { x: box.x + 1, y: box.y + 1, width: box.width - 2, height: box.height - 2 };
+    return mostCommon(await pixelsOf(page, await page.screenshot({ clip })));
+  };
+  // The page renames the element: our #nested rule no longer reaches the mention inside it.
+  await page.evaluate(() => {
+    (document.getElementById('nested') as HTMLElement).id = 'renamed';
+  });
+  // Then it changes its DOM elsewhere, as pages do; our engine sees the change and names the elements afresh.
+  await page.evaluate(() => document.body.append(document.createElement('footer')));
+  await expect.poll(() => ruleSubjects(page), { timeout: 5000 }).toContain('#renamed');
+  expect(await ruleSubjects(page)).not.toContain('#nested');
+  const wash = await taobaoWash();
+  expect(wash).not.toBeNull();
+  expect(contrast(wash as Rgb, pageBg), `Taobao: ${wash} against ${pageBg}`).toBeGreaterThanOrEqual(1.2);
+});

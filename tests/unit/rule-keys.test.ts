@@ -49,6 +49,17 @@ describe('RuleKeys', () => {
     expect(keys.covers(el('i'))).toBe(false);
   });
 
+  it('knows when the page changed the id of an element an id key names', () => {
+    document.body.innerHTML = `${'<span>x</span>'.repeat(6)}${'<p>y</p>'.repeat(6)}<div id="box"><span>z</span></div>`;
+    const keys = new RuleKeys(pageSize);
+    expect(keys.cover(el('box').firstElementChild as Element, document)).toBe('#box');
+    expect(keys.stale()).toBe(false);
+    el('box').id = 'renamed';
+    expect(keys.stale()).toBe(true);
+    keys.clear();
+    expect(keys.stale()).toBe(false);
+  });
+
   it('writes selectors safely for any id', () => {
     expect(selectorOf(UNIVERSAL)).toBe('');
     expect(selectorOf('p')).toBe('p');
@@ -111,6 +122,14 @@ describe('Painter rules', () => {
       // New colours rewrite the sheet for the keys in force.
       painter.setColors({ wechat: '#000000', taobao: '#f97316' });
       expect(sheet.rules[0]).toContain('p::highlight(eight-reasons-wechat){background-color:rgb(0 0 0');
+      // The page renames an element an id key names: the next assert names the elements afresh.
+      document.body.insertAdjacentHTML('beforeend', `${'<i>x</i>'.repeat(6)}<div id="box"><i>Alibaba</i></div>`);
+      const box = el('box');
+      painter.add('wechat', range((box.firstChild as Element).firstChild as Node, 0, 7), document);
+      expect(subjects()).toEqual(new Set(['p', '#box']));
+      box.id = 'moved';
+      painter.assert();
+      expect(subjects()).toEqual(new Set(['p', '#moved']));
       painter.clear();
       expect(sheet.rules.length).toBe(0);
     } finally {
