@@ -88,7 +88,7 @@ interface Item {
   entity: EntityId;
   range: AbstractRange;
   /** The document or shadow root holding the range. */
-  tree: DocumentOrShadowRoot;
+  tree: Document | ShadowRoot;
   /** The element holding the range's start: what the near-view observer watches. */
   el: Element | null;
 }
@@ -167,10 +167,10 @@ export class Painter {
    * rule already covers it. Rules are inserted, not rewritten: Chromium then
    * restyles only the elements the new rule names.
    */
-  private cover(item: Item | undefined): void {
-    const el = item && this.keys && holderOf(item.range);
+  private cover(item: Item): void {
+    const el = this.keys && holderOf(item.range);
     if (!el || !this.keys || !this.sheet) return;
-    const key = this.keys.cover(el, (item as Item).tree as unknown as Document);
+    const key = this.keys.cover(el, item.tree);
     if (key === null) return;
     if (key === UNIVERSAL) {
       this.rewrite();
@@ -229,7 +229,7 @@ export class Painter {
   }
 
   /** Paint `range`; `tree` is the document or shadow root holding it (defaults to the document). */
-  add(entity: EntityId, range: AbstractRange, tree: DocumentOrShadowRoot = this.doc): void {
+  add(entity: EntityId, range: AbstractRange, tree: Document | ShadowRoot = this.doc): void {
     const h = this.highlightFor(entity);
     if (!h) return;
     this.painted.add(tree);
@@ -298,7 +298,12 @@ export class Painter {
       // An id key lost its element: name the elements of the registered ranges afresh.
       this.keys.clear();
       this.rewrite();
-      for (const h of this.highlights.values()) for (const r of h) this.cover(this.items.get(r) as Item);
+      for (const h of this.highlights.values()) {
+        for (const r of h) {
+          const item = this.items.get(r);
+          if (item) this.cover(item);
+        }
+      }
     }
     const reg = registry();
     if (reg) {
