@@ -90,7 +90,7 @@ function longestFirst<T extends CompiledCue>(map: Map<string, T[]>): Map<string,
 
 /*
  * Each language's table is built on the first text that needs it (a page in one language never builds the
- * other), with plain loops over strings (no regex, spread or generator per cue): it runs cold on every page.
+ * other), with plain loops (no generator, object spread or rest per cue): it runs cold on every page.
  */
 function compileEnglish(): Scanner['english'] {
   const english = new Map<string, EnglishCue[]>();
