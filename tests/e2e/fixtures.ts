@@ -326,6 +326,21 @@ export function mostCommon(pixels: Rgb[]): Rgb {
   return key.split(',').map(Number) as Rgb;
 }
 
+/** The page's own background: the commonest colour near its top left corner, with the pointer out of the way. */
+export async function pageBackground(page: Page): Promise<Rgb> {
+  await page.mouse.move(1, 1);
+  return mostCommon(await pixelsOf(page, await page.screenshot({ clip: { x: 2, y: 2, width: 20, height: 20 } })));
+}
+
+/** The pixels of a box 1 px in from its edges: a mention's highlighted area only. */
+export async function pixelsInside(
+  page: Page,
+  box: { x: number; y: number; width: number; height: number },
+): Promise<Rgb[]> {
+  const clip = { x: box.x + 1, y: box.y + 1, width: Math.max(1, box.width - 2), height: Math.max(1, box.height - 2) };
+  return pixelsOf(page, await page.screenshot({ clip }));
+}
+
 /** Scroll the element with this id to the middle of the viewport, then give its entity range (for pointer use). */
 export async function rangeInView(page: Page, entity: EntityId, where: string): Promise<HighlightRange> {
   await page.evaluate((id) => document.getElementById(id)?.scrollIntoView({ block: 'center' }), where);

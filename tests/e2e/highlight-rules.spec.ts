@@ -4,7 +4,16 @@
  * and our style rules name only the elements that hold mentions (a rule for
  * every element would make the browser restyle the whole page)."
  */
-import { contrast, expect, highlightRanges, mostCommon, pixelsOf, type Rgb, test } from './fixtures';
+import {
+  contrast,
+  expect,
+  highlightRanges,
+  mostCommon,
+  pageBackground,
+  pixelsInside,
+  type Rgb,
+  test,
+} from './fixtures';
 
 /** Selectors of our adopted sheet (read from the page's world), each before its `::highlight(...)`. */
 async function ruleSubjects(page: import('@playwright/test').Page): Promise<string[]> {
@@ -27,10 +36,7 @@ test('every part of a mention is painted while the rules name only the elements 
 }) => {
   await page.goto(server.url('/rules.html'));
   await waitForScan(page);
-  await page.mouse.move(1, 1);
-  const pageBg: Rgb = mostCommon(
-    await pixelsOf(page, await page.screenshot({ clip: { x: 2, y: 2, width: 20, height: 20 } })),
-  );
+  const pageBg = await pageBackground(page);
 
   // The rules: one set per element that holds mentions, none for every element.
   const subjects = await ruleSubjects(page);
@@ -56,8 +62,7 @@ test('every part of a mention is painted while the rules name only the elements 
   });
   expect(boxes.map((b) => b.text).sort()).toEqual(['Alibaba', 'Taobao', 'WeChat', 'WeChat']);
   for (const box of boxes) {
-    const clip = { x: box.x + 1, y: box.y + 1, width: Math.max(1, box.width - 2), height: Math.max(1, box.height - 2) };
-    const wash = mostCommon(await pixelsOf(page, await page.screenshot({ clip })));
+    const wash = mostCommon(await pixelsInside(page, box));
     expect(contrast(wash, pageBg), `${box.text} box at ${box.x}: ${wash} against ${pageBg}`).toBeGreaterThanOrEqual(
       1.2,
     );
@@ -72,16 +77,11 @@ test('when the page renames an element a rule names, the mentions inside it are 
 }) => {
   await page.goto(server.url('/rules.html'));
   await waitForScan(page);
-  await page.mouse.move(1, 1);
   expect(await ruleSubjects(page)).toContain('#nested');
-  const pageBg: Rgb = mostCommon(
-    await pixelsOf(page, await page.screenshot({ clip: { x: 2, y: 2, width: 20, height: 20 } })),
-  );
+  const pageBg = await pageBackground(page);
   const taobaoWash = async () => {
     const box = (await highlightRanges(page, 'taobao'))[0]?.rect;
-    if (!box) return null;
-    const clip = { x: box.x + 1, y: box.y + 1, width: box.width - 2, height: box.height - 2 };
-    return mostCommon(await pixelsOf(page, await page.screenshot({ clip })));
+    return box ? mostCommon(await pixelsInside(page, box)) : null;
   };
   // The page renames the element: our #nested rule no longer reaches the mention inside it.
   await page.evaluate(() => {

@@ -22,7 +22,8 @@ import {
   hoverCard,
   luminance,
   mostCommon,
-  pixelsOf,
+  pageBackground,
+  pixelsInside,
   type Rgb,
   rangeIn,
   rangeInView,
@@ -401,15 +402,10 @@ test('with reduced motion, jump-to moves the page in one step and the mention gl
 
 /** Each mention's highlight against the page's own background, and the page's text on the highlight. */
 async function expectReadableHighlights(page: Page, mentions: readonly (readonly [EntityId, string])[]): Promise<Rgb> {
-  await page.mouse.move(1, 1);
-  const pageBg = mostCommon(
-    await pixelsOf(page, await page.screenshot({ clip: { x: 2, y: 2, width: 20, height: 20 } })),
-  );
+  const pageBg = await pageBackground(page);
   for (const [entity, where] of mentions) {
     const { rect } = await rangeInView(page, entity, where);
-    // Inside the highlighted box only (1 px in from its edges).
-    const clip = { x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2 };
-    const pixels = await pixelsOf(page, await page.screenshot({ clip }));
+    const pixels = await pixelsInside(page, rect);
     const wash = mostCommon(pixels);
     const text = pixels.reduce((best, p) => (contrast(p, wash) > contrast(best, wash) ? p : best), wash);
     expect(contrast(wash, pageBg), `${entity}: highlight ${wash} against the page ${pageBg}`).toBeGreaterThanOrEqual(
