@@ -350,8 +350,10 @@ export function candidateNodes(entities: readonly EntityId[]): BatchTest {
   if (cjk.size) ends.push(chains(cjk));
   // Group 1: a prefix that ends a node (trailing whitespace allowed only where a name holds a space).
   const spaced = [...follow.values()].some((next) => next.has(' '));
-  const nodeEnd = ends.length ? `|(${ends.join('|')})${spaced ? '\\s*' : ''}(?=${SEPARATOR}|$)` : '';
-  const re = new RegExp(`${[...new Set(minimal.map(pattern)), NEEDS_NORMALISING.source].join('|')}${nodeEnd}`, 'giu');
+  // Matched at the separator, looking back: the regex then starts work only at whole-name letters and the rare
+  // separator, not at every letter that may begin a prefix.
+  const nodeEnd = ends.length ? `|(?<=(${ends.join('|')})${spaced ? '\\s*' : ''})${SEPARATOR}` : '';
+  const re = new RegExp(`${[...new Set(minimal.map(pattern)), NEEDS_NORMALISING.source].join('|')}${nodeEnd}`, 'gi');
   // What may start the next node after a prefix: its continuations (any whitespace for a space), in any case,
   // and the characters normalisation changes. Compiled on first need.
   const followers = new Map<string, RegExp>();
@@ -367,14 +369,17 @@ export function candidateNodes(entities: readonly EntityId[]): BatchTest {
 
   const test: BatchTest = (texts, judged = texts.length, skipped) => {
     const out: number[] = [];
-    const subject = texts.join(SEPARATOR);
+    // A separator after the last node too: its end is a node end like the others.
+    const subject = texts.join(SEPARATOR) + SEPARATOR;
     re.lastIndex = 0;
     let node = 0;
     let nodeEnd = texts.length ? (texts[0] as string).length : 0;
     for (let m = re.exec(subject); m; m = re.exec(subject)) {
-      while (m.index >= nodeEnd && node < texts.length - 1) nodeEnd += 1 + (texts[++node] as string).length;
-      if (node >= judged) break;
       const prefix = m[1];
+      // A prefix match is the separator after its node.
+      const at = prefix === undefined ? m.index : m.index - 1;
+      while (at >= nodeEnd && node < texts.length - 1) nodeEnd += 1 + (texts[++node] as string).length;
+      if (node >= judged) break;
       if (prefix !== undefined) {
         // A name may go on into the next node: the tree's last node, an empty one, one in skipped content, or
         // one that starts with what continues the prefix.
@@ -382,7 +387,7 @@ export function candidateNodes(entities: readonly EntityId[]): BatchTest {
         const next = nextIndex < texts.length ? (texts[nextIndex] as string) : null;
         const key = aliasKey(prefix).trimEnd();
         if (next !== null && next.length > 0 && !goesOn(key, next.slice(0, 2)) && !(skipped?.(nextIndex) ?? false)) {
-          // Not here; a shorter prefix further on in this node may still be one.
+          // Not here: go on with the next node.
           re.lastIndex = m.index + 1;
           continue;
         }
