@@ -73,7 +73,7 @@ export const ENTITIES: readonly Entity[] = [
 ];
 
 export const ENTITY_IDS: readonly EntityId[] = ENTITIES.map((e) => e.id);
-export const CORE_ENTITY_IDS: readonly EntityId[] = ENTITIES.filter((e) => e.core).map((e) => e.id);
+export const CORE_ENTITY_IDS: readonly EntityId[] = /* @__PURE__ */ ENTITIES.filter((e) => e.core).map((e) => e.id);
 
 export function entityById(id: EntityId): Entity {
   const found = ENTITIES.find((e) => e.id === id);
