@@ -5,7 +5,6 @@
  * HTML) rather than Preact, to keep the content script that runs on every
  * page small. Never takes focus (no focusable element); role="tooltip".
  */
-import { REASON_DIGEST } from '@/content/reason-digest';
 import { entityById } from '@/utils/entities';
 import { t } from '@/utils/i18n';
 import type { MentionInfo } from '@/utils/types';
@@ -80,10 +79,11 @@ export function buildCard(doc: Document, info: MentionInfo, color?: string): HTM
     card.append(line(doc, 'why', t('card_unrelated')));
     return card;
   }
-  const digest = REASON_DIGEST[n];
+  // The reasons' titles and one-line summaries live in the locales (in English, like the article): out of the
+  // content script, which runs on every page.
   card.append(
-    line(doc, 'reason', `${t('card_reason', String(n))} · ${digest.title}`),
-    line(doc, 'summary', digest.summary),
+    line(doc, 'reason', `${t('card_reason', String(n))} · ${t(`reason${n}_title`)}`),
+    line(doc, 'summary', t(`reason${n}_summary`)),
     line(doc, 'why', info.link.cues.length ? t('card_linkedBy', info.link.cues.join(', ')) : t('card_fallback')),
     line(doc, 'hint', t('card_clickHint')),
   );
