@@ -194,10 +194,27 @@ const HAS_LATIN = /[A-Za-z]/;
 /** Every Chinese cue holds a character at or above U+3000 ("10万+" too). */
 const HAS_CJK = /[\u3000-\uffff]/;
 
+/** The first two letters of every English cue: a word must start so for the English table to find anything. */
+let englishStarts: Set<string> | null = null;
+
+/**
+ * Whether a Chinese text may hold an English cue: a word of it starts like one. Most Latin words in Chinese
+ * text are names ("QQ"), and building the English table for them cost a Chinese page 1.5 ms.
+ */
+export function mayHoldEnglish(text: string): boolean {
+  if (!englishStarts) {
+    const starts = new Set<string>();
+    eachSpec('en', (raw) => starts.add(raw.replace('=', '').slice(0, 2).toLowerCase()));
+    englishStarts = starts;
+  }
+  for (const word of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) if (englishStarts.has(word.slice(0, 2))) return true;
+  return false;
+}
+
 /** Every cue occurrence in `text` in reading order: leftmost-longest, English by words, Chinese by characters. */
 function findCues(text: string): CueHit[] {
   const hits: CueHit[] = [];
-  if (HAS_LATIN.test(text)) {
+  if (HAS_LATIN.test(text) && (english || !HAS_CJK.test(text) || mayHoldEnglish(text))) {
     english ??= compileEnglish();
     scanEnglish(text, english, hits);
   }

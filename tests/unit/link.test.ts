@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type CueList, ENTITY_REASONS, FALLBACK_REASON, REASON_CUES, UNRELATED_CUES } from '@/utils/cues';
 import { ENTITY_IDS } from '@/utils/entities';
-import { contextAround, indexCues, linkMention, linkMentionIn } from '@/utils/link';
+import { contextAround, indexCues, linkMention, linkMentionIn, mayHoldEnglish } from '@/utils/link';
 import type { EntityId, ReasonNumber } from '@/utils/types';
 
 /** [entity, sentence, expected reason, a cue that must be among the deciding ones] */
@@ -96,6 +96,36 @@ describe('linkMention: Chinese sentences', () => {
     expect(r.reason).toBe(reason);
     expect(r.source).toBe('sentence');
     expect(r.cues).toContain(cue);
+  });
+});
+
+describe('linkMention: Chinese text with English words', () => {
+  it('finds an English cue in a Chinese sentence', () => {
+    const r = linkMention('wechat', '很多品牌在微信上开了official account，每天推送文章。', '');
+    expect(r).toMatchObject({ reason: 2, source: 'sentence' });
+    expect(r.cues).toContain('official account');
+  });
+
+  it('lets every English cue, as a page writes it, through the test that spares Chinese text the English table', () => {
+    const all: string[] = [];
+    for (const list of [...Object.values(REASON_CUES).map((c) => c.en), UNRELATED_CUES.en] as CueList[]) {
+      for (const w of [3, 2, 1] as const) all.push(...(list[w] ?? []));
+    }
+    expect(all.length).toBeGreaterThan(200);
+    for (const raw of all) {
+      const written = raw.replace('=', '').replaceAll('*', 'ised');
+      expect(mayHoldEnglish(`微信${written}很重要`), raw).toBe(true);
+      expect(mayHoldEnglish(`微信${written.toUpperCase()}很重要`), raw).toBe(true);
+    }
+  });
+
+  it('does not build the English table for a Chinese sentence whose Latin words are names', () => {
+    expect(mayHoldEnglish('电脑登录微信无需扫码，浏览QQ空间提速 5 倍')).toBe(false);
+    expect(mayHoldEnglish('微信和QQ')).toBe(false);
+    // The Chinese cues decide it, as without the names.
+    const r = linkMention('wechat', '电脑登录微信无需扫码，浏览QQ空间提速 5 倍', '');
+    expect(r.source).toBe('sentence');
+    expect(r).toEqual(linkMention('wechat', '电脑登录微信无需扫码，浏览空间提速倍', ''));
   });
 });
 
