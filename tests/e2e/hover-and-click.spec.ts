@@ -34,6 +34,9 @@ test('hovering a mention shows its reason, title and the words that linked it; E
   await expect(card).toHaveAttribute('data-reason', '2');
   await expect(card).toContainText('Reason 2');
   await expect(card).toContainText(titleOf(2));
+  // Title and summary come from the locales: the real text, not a missing key.
+  await expect(card).toContainText(REASONS[1]?.summary as string);
+  await expect(card).not.toContainText('_summary');
   await expect(card).toContainText(/linked by/i);
   const cues = mentionWith(summary, 'official accounts say').link.cues;
   expect(cues.length).toBeGreaterThan(0);

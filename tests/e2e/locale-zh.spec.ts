@@ -82,6 +82,9 @@ test('in a Chinese browser the popup, side panel and hover card speak Chinese; t
   await expect(card).toContainText(zh('card_reason', '2'));
   await expect(card).toContainText(zh('card_linkedBy', '').trim());
   await expect(card).not.toContainText(/linked by/i);
+  // The reason's title and summary stay in English, like the article.
+  await expect(card).toContainText(zh('reason2_title'));
+  await expect(card).toContainText(zh('reason2_summary'));
 
   // The popup.
   const popup = await context.newPage();
