@@ -20,8 +20,9 @@ export const OBSERVE_OPTIONS: MutationObserverInit = {
   characterData: true,
   subtree: true,
   // Attributes that show or hide text, or make it editable; class/style changes are not followed (too frequent).
+  // An id names an element in our rules (rule-keys.ts): a change is only checked against them, nothing is read.
   attributes: true,
-  attributeFilter: ['hidden', 'open', 'contenteditable'],
+  attributeFilter: ['hidden', 'open', 'contenteditable', 'id'],
 };
 
 function isWhitespaceText(node: Node | null): boolean {
@@ -66,7 +67,7 @@ export function planRescan(records: readonly MutationRecord[], plan: RescanPlan,
       continue;
     }
     if (r.type === 'attributes') {
-      if (target.nodeType !== 1) continue;
+      if (target.nodeType !== 1 || r.attributeName === 'id') continue;
       const kind = kindOf((target as Element).localName);
       if (kind === Kind.Inline) {
         touchRun(plan, target);

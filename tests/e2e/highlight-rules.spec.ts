@@ -70,7 +70,7 @@ test('every part of a mention is painted while the rules name only the elements 
   expect((await highlightRanges(page, 'wechat')).map((r) => r.where)).toEqual(['split']);
 });
 
-test('when the page renames an element a rule names, the mentions inside it are washed again after its next change', async ({
+test('when the page renames an element a rule names, the mentions inside it are washed again', async ({
   page,
   server,
   waitForScan,
@@ -87,8 +87,7 @@ test('when the page renames an element a rule names, the mentions inside it are 
   await page.evaluate(() => {
     (document.getElementById('nested') as HTMLElement).id = 'renamed';
   });
-  // Then it changes its DOM elsewhere, as pages do; our engine sees the change and names the elements afresh.
-  await page.evaluate(() => document.body.append(document.createElement('footer')));
+  // Nothing else changes: the engine follows id changes and names the elements afresh.
   await expect.poll(() => ruleSubjects(page), { timeout: 5000 }).toContain('#renamed');
   expect(await ruleSubjects(page)).not.toContain('#nested');
   const wash = await taobaoWash();

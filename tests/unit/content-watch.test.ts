@@ -113,6 +113,18 @@ describe('engine: incremental rescans', () => {
     engine.stop();
   });
 
+  it('an id change reads nothing again (only our rule keys look at ids)', async () => {
+    setBody(manyParagraphs(50));
+    const { engine } = makeEngine();
+    await engine.start();
+    const before = statsOf(engine).segmentsRead;
+    for (let i = 0; i < 50; i += 10) (document.getElementById(`p${i}`) as HTMLElement).id = `q${i}`;
+    await settle();
+    expect(statsOf(engine).segmentsRead).toBe(before);
+    expect(engine.summary().total).toBe(5);
+    engine.stop();
+  });
+
   it('reports changes through onChange and stops reporting after stop()', async () => {
     setBody('<p>WeChat</p>');
     const { engine, summaries } = makeEngine();
