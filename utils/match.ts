@@ -353,7 +353,7 @@ export function candidateNodes(entities: readonly EntityId[]): BatchTest {
   // Matched at the separator, looking back: the regex then starts work only at whole-name letters and the rare
   // separator, not at every letter that may begin a prefix.
   const nodeEnd = ends.length ? `|(?<=(${ends.join('|')})${spaced ? '\\s*' : ''})${SEPARATOR}` : '';
-  const re = new RegExp(`${[...new Set(minimal.map(pattern)), NEEDS_NORMALISING.source].join('|')}${nodeEnd}`, 'gi');
+  const re = new RegExp(`${[...new Set(minimal.map(pattern)), NEEDS_NORMALISING.source].join('|')}${nodeEnd}`, 'giu');
   // What may start the next node after a prefix: its continuations (any whitespace for a space), in any case,
   // and the characters normalisation changes. Compiled on first need.
   const followers = new Map<string, RegExp>();
