@@ -51,22 +51,29 @@ type Colors = Readonly<Partial<Record<EntityId, string>>>;
  * A translucent wash keeps the page's own text colour (readable on light and
  * dark pages alike). No text-decoration: an underline in ::highlight more than
  * doubles the paint cost of every registered range on each frame. One rule
- * per key (rule-keys.ts) and highlight: the entities' and the flash.
+ * per key (rule-keys.ts) and highlight: the entities' and the flash, or only
+ * those among `names` (full highlight names).
  */
-export function highlightRules(colors: Colors, key: string): string[] {
+export function highlightRules(colors: Colors, key: string, names?: ReadonlySet<string>): string[] {
   const sel = selectorOf(key);
   const rules: string[] = [];
   for (const [id, hex] of Object.entries(colors)) {
-    if (!hex) continue;
+    if (!hex || (names && !names.has(HIGHLIGHT_PREFIX + id))) continue;
     rules.push(`${sel}::highlight(${HIGHLIGHT_PREFIX}${id}){background-color:rgb(${rgb(hex)} / ${HIGHLIGHT_ALPHA});}`);
   }
-  rules.push(`${sel}::highlight(${FLASH_NAME}){background-color:rgb(250 204 21 / 0.9);color:#111;}`);
+  if (!names || names.has(FLASH_NAME)) {
+    rules.push(`${sel}::highlight(${FLASH_NAME}){background-color:rgb(250 204 21 / 0.9);color:#111;}`);
+  }
   return rules;
 }
 
 /** The whole sheet for `keys` (by default one universal rule per highlight). */
-export function highlightCss(colors: Colors, keys: readonly string[] = [UNIVERSAL]): string {
-  return keys.flatMap((k) => highlightRules(colors, k)).join('\n');
+export function highlightCss(
+  colors: Colors,
+  keys: readonly string[] = [UNIVERSAL],
+  names?: ReadonlySet<string>,
+): string {
+  return keys.flatMap((k) => highlightRules(colors, k, names)).join('\n');
 }
 
 /**
@@ -122,6 +129,12 @@ export class Painter {
   private colorsKey = '';
   /** Which elements the rules name; null where rules are universal. */
   private readonly keys: RuleKeys | null;
+  /**
+   * Highlight names painted so far (the flash once used): with keyed rules only these get rules, because the
+   * restyle Chromium runs when rules arrive grows with the highlight names they name (bug-1255978, rules for p and
+   * h2: 419 elements restyled for one name, 965 for all four).
+   */
+  private readonly inUse = new Set<string>();
 
   constructor(private readonly doc: Document) {
     let sheet: CSSStyleSheet | null = null;
@@ -156,7 +169,9 @@ export class Painter {
   private rewrite(): void {
     if (!this.sheet) return;
     try {
-      this.sheet.replaceSync(highlightCss(this.colors, this.keys ? this.keys.list() : [UNIVERSAL]));
+      this.sheet.replaceSync(
+        this.keys ? highlightCss(this.colors, this.keys.list(), this.inUse) : highlightCss(this.colors),
+      );
     } catch {
       // A sheet the page cannot break; a failed replace keeps the previous rules.
     }
@@ -176,8 +191,22 @@ export class Painter {
       this.rewrite();
       return;
     }
+    this.insert([key], this.inUse);
+  }
+
+  /** A highlight name's first range (or the first flash): with keyed rules, its rules under every key in force. */
+  private use(name: string): void {
+    if (this.inUse.has(name)) return;
+    this.inUse.add(name);
+    if (this.keys) this.insert(this.keys.list(), new Set([name]));
+  }
+
+  private insert(keys: readonly string[], names: ReadonlySet<string>): void {
+    const sheet = this.sheet;
+    if (!sheet || !this.keys) return;
     try {
-      for (const rule of highlightRules(this.colors, key)) this.sheet.insertRule(rule, this.sheet.cssRules.length);
+      for (const key of keys)
+        for (const rule of highlightRules(this.colors, key, names)) sheet.insertRule(rule, sheet.cssRules.length);
     } catch {
       // A selector this browser refuses: one universal rule covers everything instead.
       this.keys.universal();
@@ -232,6 +261,7 @@ export class Painter {
   add(entity: EntityId, range: AbstractRange, tree: Document | ShadowRoot = this.doc): void {
     const h = this.highlightFor(entity);
     if (!h) return;
+    this.use(HIGHLIGHT_PREFIX + entity);
     this.painted.add(tree);
     const item: Item = { entity, range, tree, el: elementOf(range) };
     this.items.set(range, item);
@@ -280,6 +310,7 @@ export class Painter {
     if (!this.flash) return;
     this.flash.clear();
     if (range) {
+      this.use(FLASH_NAME);
       // A range far from view may not be named by a rule yet.
       const item = this.items.get(range);
       if (item) this.cover(item);
@@ -350,6 +381,7 @@ export class Painter {
       }
     }
     for (const t of this.targets) this.unadopt(t);
+    this.inUse.clear();
     if (this.keys) {
       // Not adopted anywhere now: rewriting restyles nothing.
       this.keys.clear();
