@@ -13,7 +13,8 @@
  * Offsets are indices into the original string, so a match may contain the
  * skipped characters; it never starts or ends on one.
  */
-import { ENTITIES } from './entities';
+import { CORE_BATCH_PATTERN } from './batch-pattern';
+import { CORE_ENTITY_IDS, ENTITIES } from './entities';
 import type { EntityId, TextMatch } from './types';
 
 /** Characters a reader does not see: soft hyphen, ZWSP/ZWNJ/ZWJ, word joiner, BOM. */
@@ -298,6 +299,55 @@ function prefixChain(s: string, piece: (ch: string) => string): string {
   return out;
 }
 
+/** The batch test's makings: its regex source, and for each node-end prefix the characters that may continue it. */
+export interface BatchPattern {
+  source: string;
+  follow: Readonly<Record<string, string>>;
+}
+
+const piece = (ch: string) => (ch === ' ' ? '\\s+' : escapeRegExp(ch));
+
+/** The batch test's pattern for `entities` (null for none); see candidateNodes. Pure. */
+export function batchPattern(entities: readonly EntityId[]): BatchPattern | null {
+  const aliases: string[] = [];
+  for (const e of ENTITIES) if (entities.includes(e.id)) aliases.push(...e.aliases);
+  if (aliases.length === 0) return null;
+  const pattern = (a: string) => a.split(/\s+/).map(escapeRegExp).join('\\s+');
+  const keys = aliases.map(aliasKey);
+  // Aliases holding a shorter one ("WeChat Pay" holds "WeChat") add nothing to the whole-alias test.
+  const minimal = keys.filter((k) => !keys.some((o) => o !== k && k.includes(o)));
+  // Proper prefixes that may end a node, except those holding a whole minimal alias (the whole test finds those),
+  // each with the characters that may follow it. A Latin prefix counts only where a name may start, after no
+  // ASCII letter or digit.
+  const follow: Record<string, string> = {};
+  // Per alias, its longest such prefix: the regex takes it and every prefix of it.
+  const latin = new Set<string>();
+  const cjk = new Set<string>();
+  for (const alias of aliases) {
+    const key = aliasKey(alias);
+    let longest = '';
+    for (let k = 1; k < key.length; k++) {
+      const p = key.slice(0, k).trimEnd();
+      // Longer prefixes hold it too.
+      if (minimal.some((m) => p.includes(m))) break;
+      longest = p;
+      const next = key.charAt(p.length);
+      if (!(follow[p] ?? '').includes(next)) follow[p] = (follow[p] ?? '') + next;
+    }
+    if (longest) (isLatinAlias(alias) ? latin : cjk).add(longest);
+  }
+  const chains = (set: Set<string>) => [...set].map((p) => prefixChain(p, piece)).join('|');
+  const ends: string[] = [];
+  if (latin.size) ends.push(`(?<![A-Za-z0-9])(?:${chains(latin)})`);
+  if (cjk.size) ends.push(chains(cjk));
+  // Group 1: a prefix that ends a node (trailing whitespace allowed only where a name holds a space).
+  const spaced = Object.values(follow).some((next) => next.includes(' '));
+  // Matched at the separator, looking back: the regex then starts work only at whole-name letters and the rare
+  // separator, not at every letter that may begin a prefix.
+  const nodeEnd = ends.length ? `|(?<=(${ends.join('|')})${spaced ? '\\s*' : ''})${SEPARATOR}` : '';
+  return { source: `${[...new Set(minimal.map(pattern)), NEEDS_NORMALISING.source].join('|')}${nodeEnd}`, follow };
+}
+
 /**
  * The text-first pass's test, for a batch of text nodes at once: true for a
  * node that may hold a match or start one. A match within a node contains a
@@ -315,52 +365,21 @@ function prefixChain(s: string, piece: (ch: string) => string): string {
 export function candidateNodes(entities: readonly EntityId[]): BatchTest {
   const known = batchTests.get(entities);
   if (known) return known;
-  const aliases: string[] = [];
-  for (const e of ENTITIES) if (entities.includes(e.id)) aliases.push(...e.aliases);
-  if (aliases.length === 0) return () => [];
-  const pattern = (a: string) => a.split(/\s+/).map(escapeRegExp).join('\\s+');
-  const keys = aliases.map(aliasKey);
-  // Aliases holding a shorter one ("WeChat Pay" holds "WeChat") add nothing to the whole-alias test.
-  const minimal = keys.filter((k) => !keys.some((o) => o !== k && k.includes(o)));
-  // Proper prefixes that may end a node, except those holding a whole minimal alias (the whole test finds those),
-  // each with the characters that may follow it. A Latin prefix counts only where a name may start, after no
-  // ASCII letter or digit.
-  const follow = new Map<string, Set<string>>();
-  // Per alias, its longest such prefix: the regex takes it and every prefix of it.
-  const latin = new Set<string>();
-  const cjk = new Set<string>();
-  for (const alias of aliases) {
-    const key = aliasKey(alias);
-    let longest = '';
-    for (let k = 1; k < key.length; k++) {
-      const p = key.slice(0, k).trimEnd();
-      // Longer prefixes hold it too.
-      if (minimal.some((m) => p.includes(m))) break;
-      longest = p;
-      const next = follow.get(p) ?? new Set<string>();
-      follow.set(p, next);
-      next.add(key.charAt(p.length));
-    }
-    if (longest) (isLatinAlias(alias) ? latin : cjk).add(longest);
-  }
-  const piece = (ch: string) => (ch === ' ' ? '\\s+' : escapeRegExp(ch));
-  const chains = (set: Set<string>) => [...set].map((p) => prefixChain(p, piece)).join('|');
-  const ends: string[] = [];
-  if (latin.size) ends.push(`(?<![A-Za-z0-9])(?:${chains(latin)})`);
-  if (cjk.size) ends.push(chains(cjk));
-  // Group 1: a prefix that ends a node (trailing whitespace allowed only where a name holds a space).
-  const spaced = [...follow.values()].some((next) => next.has(' '));
-  // Matched at the separator, looking back: the regex then starts work only at whole-name letters and the rare
-  // separator, not at every letter that may begin a prefix.
-  const nodeEnd = ends.length ? `|(?<=(${ends.join('|')})${spaced ? '\\s*' : ''})${SEPARATOR}` : '';
-  const re = new RegExp(`${[...new Set(minimal.map(pattern)), NEEDS_NORMALISING.source].join('|')}${nodeEnd}`, 'giu');
+  // The default entities' pattern is read from batch-pattern.ts: building it ran on every page (1 ms, cold).
+  const made =
+    entities.length === CORE_ENTITY_IDS.length && CORE_ENTITY_IDS.every((id) => entities.includes(id))
+      ? CORE_BATCH_PATTERN
+      : batchPattern(entities);
+  if (!made) return () => [];
+  const { follow } = made;
+  const re = new RegExp(made.source, 'giu');
   // What may start the next node after a prefix: its continuations (any whitespace for a space), in any case,
   // and the characters normalisation changes. Compiled on first need.
   const followers = new Map<string, RegExp>();
   const goesOn = (prefix: string, next: string): boolean => {
     let test = followers.get(prefix);
     if (!test) {
-      const chars = [...(follow.get(prefix) ?? [])].map(piece);
+      const chars = [...(follow[prefix] ?? '')].map(piece);
       test = new RegExp(`^(?:${[...chars, NEEDS_NORMALISING.source].join('|')})`, 'iu');
       followers.set(prefix, test);
     }
