@@ -4,6 +4,7 @@
  * Every entry point is guarded: an error in our code never reaches the page,
  * and a failed job leaves the engine ready for the next one.
  */
+import { sameEntities } from '@/utils/entities';
 import { type CueIndex, contextAround, indexCues, linkMention, linkMentionIn } from '@/utils/link';
 import { candidateNodes, hasCandidate } from '@/utils/match';
 import type { EntityId, FrameSummary, MentionInfo, TextMatch } from '@/utils/types';
@@ -50,12 +51,6 @@ function report(error: unknown): void {
   } catch {
     // ignore
   }
-}
-
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  const s = new Set(a);
-  return b.every((x) => s.has(x));
 }
 
 class PageEngine implements Engine {
@@ -141,7 +136,7 @@ class PageEngine implements Engine {
   update(next: Pick<EngineOptions, 'entities' | 'colors'>): void {
     try {
       this.painter.setColors(next.colors);
-      if (sameSet(this.entities, next.entities)) return;
+      if (sameEntities(this.entities, next.entities)) return;
       this.entities = [...next.entities];
       if (!this.running) return;
       this.generation++;

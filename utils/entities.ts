@@ -75,6 +75,13 @@ export const ENTITIES: readonly Entity[] = [
 export const ENTITY_IDS: readonly EntityId[] = ENTITIES.map((e) => e.id);
 export const CORE_ENTITY_IDS: readonly EntityId[] = /* @__PURE__ */ ENTITIES.filter((e) => e.core).map((e) => e.id);
 
+/** Whether two lists name the same entities, in any order. */
+export function sameEntities(a: readonly EntityId[], b: readonly EntityId[]): boolean {
+  if (a.length !== b.length) return false;
+  const s = new Set(a);
+  return b.every((x) => s.has(x));
+}
+
 export function entityById(id: EntityId): Entity {
   const found = ENTITIES.find((e) => e.id === id);
   if (!found) throw new Error(`unknown entity ${id}`);

@@ -14,7 +14,7 @@
  * skipped characters; it never starts or ends on one.
  */
 import { CORE_BATCH_PATTERN } from './batch-pattern';
-import { CORE_ENTITY_IDS, ENTITIES } from './entities';
+import { CORE_ENTITY_IDS, ENTITIES, sameEntities } from './entities';
 import type { EntityId, TextMatch } from './types';
 
 /** Characters a reader does not see: soft hyphen, ZWSP/ZWNJ/ZWJ, word joiner, BOM. */
@@ -366,10 +366,7 @@ export function candidateNodes(entities: readonly EntityId[]): BatchTest {
   const known = batchTests.get(entities);
   if (known) return known;
   // The default entities' pattern is read from batch-pattern.ts: building it ran on every page (1 ms, cold).
-  const made =
-    entities.length === CORE_ENTITY_IDS.length && CORE_ENTITY_IDS.every((id) => entities.includes(id))
-      ? CORE_BATCH_PATTERN
-      : batchPattern(entities);
+  const made = sameEntities(entities, CORE_ENTITY_IDS) ? CORE_BATCH_PATTERN : batchPattern(entities);
   if (!made) return () => [];
   const { follow } = made;
   const re = new RegExp(made.source, 'giu');
