@@ -100,15 +100,18 @@ interface Item {
   el: Element | null;
 }
 
-function elementOf(range: AbstractRange): Element | null {
-  const node = range.startContainer;
+/** The node itself when it is an element, else its parent element. */
+function elementAt(node: Node): Element | null {
   return node.nodeType === 1 ? (node as Element) : node.parentElement;
+}
+
+function elementOf(range: AbstractRange): Element | null {
+  return elementAt(range.startContainer);
 }
 
 /** The element holding the whole range: a rule keyed there (or above) covers all of its text. */
 function holderOf(range: AbstractRange): Element | null {
-  const node = (range as Range).commonAncestorContainer ?? range.startContainer;
-  return node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return elementAt((range as Range).commonAncestorContainer ?? range.startContainer);
 }
 
 export class Painter {
@@ -183,8 +186,9 @@ export class Painter {
    * restyles only the elements the new rule names.
    */
   private cover(item: Item): void {
-    const el = this.keys && holderOf(item.range);
-    if (!el || !this.keys || !this.sheet) return;
+    if (!this.keys || !this.sheet) return;
+    const el = holderOf(item.range);
+    if (!el) return;
     const key = this.keys.cover(el, item.tree);
     if (key === null) return;
     if (key === UNIVERSAL) {
