@@ -15,6 +15,7 @@ import path from 'node:path';
 import { loadWithEngine, openBenchPage } from './browser.mjs';
 import { bundleEngine } from './bundle.mjs';
 import { startServer } from './server.mjs';
+import { median } from './stats.mjs';
 
 const [other, ...pages] = process.argv.slice(2);
 if (!other) {
@@ -28,11 +29,6 @@ const server = await startServer({ corpusDir: path.resolve('../shared/corpus/pag
 const A = await bundleOther();
 const B = await bundleEngine();
 const { browser, page } = await openBenchPage();
-const median = (xs) => {
-  const s = [...xs].sort((x, y) => x - y);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 console.log('| page | floor ms | A ms | B ms | B/A |\n|---|---:|---:|---:|---:|');
 for (const name of names) {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { loadWithEngine, openBenchPage } from './browser.mjs';
 import { bundleEngine } from './bundle.mjs';
 import { startServer } from './server.mjs';
+import { median } from './stats.mjs';
 import { syntheticPage } from './synthetic.mjs';
 
 const REPS = Number(process.env.BENCH_REPS ?? 3);
@@ -23,11 +24,6 @@ const server = await startServer({
 const main = await bundleEngine();
 const phases = await bundleEngine('phases-entry.ts');
 const { browser, page } = await openBenchPage();
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 const fresh = (url) => loadWithEngine(page, url, [main.code, phases.code]);
 

@@ -23,6 +23,7 @@ import { loadWithEngine, openBenchPage } from './browser.mjs';
 import { bundleEngine } from './bundle.mjs';
 import { startServer } from './server.mjs';
 import { defaultBuildDir, measureSizes, sizesMarkdown } from './sizes.mjs';
+import { median } from './stats.mjs';
 import { feedParagraphs, syntheticPage } from './synthetic.mjs';
 import { busyBetween, longestTask, parseTrace, TRACE_CATEGORIES } from './trace.mjs';
 
@@ -39,12 +40,6 @@ const SCROLL = { basePars: 500, batches: 100, perBatch: 10 };
 const SYNTHETIC_REPS = Math.min(REPS, 3);
 const TARGETS = { oursOverFloor: 1.5, markOverOurs: 10, longestTaskMs: 16, movedBoxes: 0 };
 
-const median = (xs) => {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (!s.length) return Number.NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '-');
 const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : '-');
 const log = (...a) => console.error(`[bench ${((Date.now() - T_START) / 1000).toFixed(0)}s]`, ...a);
