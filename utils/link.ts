@@ -130,17 +130,35 @@ function wordMatches(token: string, word: { stem: string; wild: boolean }, last:
 /** Only spaces, hyphens and apostrophes may stand between the words of a cue. */
 const CUE_GAP = /^[\s\-'’]{1,3}$/;
 
+/** ASCII letters and digits: what an English token is made of. */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
 function scanEnglish(text: string, english: Map<string, EnglishCue[]>, hits: CueHit[]): void {
+  // Tokens are runs of ASCII letters and digits, read by char code (no match object per word); only a token with
+  // a capital letter is lowered.
   const starts: number[] = [];
   const tokens: string[] = [];
-  const tokenRe = /[A-Za-z0-9]+/g;
-  for (let r = tokenRe.exec(text); r !== null; r = tokenRe.exec(text)) {
-    starts.push(r.index);
-    tokens.push(r[0].toLowerCase());
+  for (let i = 0; i < text.length; ) {
+    if (!isWordCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const from = i;
+    let upper = false;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (!isWordCode(c)) break;
+      if (c <= 90 && c >= 65) upper = true;
+    }
+    starts.push(from);
+    const token = text.slice(from, i);
+    tokens.push(upper ? token.toLowerCase() : token);
   }
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i] as string;
-    const candidates = english.get(token.slice(0, 3));
+    const candidates = english.get(token.length > 3 ? token.slice(0, 3) : token);
     let used = 0;
     if (candidates) {
       for (const cue of candidates) {
@@ -393,13 +411,22 @@ function decide(entity: EntityId, sentence: string, paragraphHits: (() => readon
   return { reason: FALLBACK_REASON[entity], cues: [], confidence: 0.15, source: 'fallback' };
 }
 
-/** Sentence ends: Chinese 。！？；, English ! ? ; and a "." that is followed by a space, a quote or the end. */
+/** What may follow a "." that ends a sentence: a space, a closing quote or bracket (or the end of the text). */
+const AFTER_FULL_STOP = /[\s"'”’)）」』]/;
+
+/**
+ * Sentence ends: Chinese 。！？；, English ! and ?, a line break, and a "." followed by a space, a quote or the end.
+ * Char codes, not a string search: this runs on every character between a mention and its sentence's ends.
+ */
 function endsSentence(text: string, i: number): boolean {
-  const ch = text.charAt(i);
-  if ('。！？；!?\n\r'.includes(ch)) return true;
-  if (ch !== '.') return false;
-  const next = text.charAt(i + 1);
-  return next === '' || /[\s"'”’)）」』]/.test(next);
+  const c = text.charCodeAt(i);
+  if (c === 46) {
+    // "."
+    const next = text.charAt(i + 1);
+    return next === '' || AFTER_FULL_STOP.test(next);
+  }
+  // ! ? \n \r 。 ！ ？ ；
+  return c === 33 || c === 63 || c === 10 || c === 13 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b;
 }
 
 /** Closing quotes and brackets that belong to the sentence they end. */

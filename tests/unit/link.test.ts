@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CueList, ENTITY_REASONS, FALLBACK_REASON, REASON_CUES, UNRELATED_CUES } from '@/utils/cues';
 import { ENTITY_IDS } from '@/utils/entities';
@@ -191,6 +192,16 @@ describe('linkMention: order of evidence', () => {
     expect(linkMention('wechat', 'WeChat stores opened.', '').cues).toEqual(['store']);
   });
 
+  it('reads words in any case, next to letters a page may write outside ASCII', () => {
+    // "İ" lowers to two characters: offsets and labels must not shift after it.
+    const r = linkMention('wechat', 'İstanbul shops run WeChat OFFICIAL Accounts and Mini-Programs.', '');
+    expect(r).toMatchObject({ reason: 2, source: 'sentence' });
+    expect(r.cues).toContain('official account');
+    expect(linkMention('wechat', 'İİİ WeChat official accounts.', '')).toEqual(
+      linkMention('wechat', 'WeChat official accounts.', ''),
+    );
+  });
+
   it('reads "Moments" as the feature only when capitalised', () => {
     expect(linkMention('wechat', 'She posts in Moments on WeChat.', '').reason).toBe(6);
     expect(linkMention('wechat', 'WeChat loaded in a few moments.', '').source).toBe('fallback');
@@ -288,6 +299,58 @@ describe('contextAround', () => {
 
   it('keeps a short text whole', () => {
     expect(contextAround('Hi WeChat.', 3, 9).snippet).toBe('Hi WeChat.');
+  });
+
+  it('cuts the sentence exactly where the rule says, on any text', () => {
+    // The rule, written plainly: 。！？；!? and line breaks end a sentence; a "." does when a space, a closing quote
+    // or bracket, or the end of the text follows.
+    const ends = (t: string, i: number) =>
+      '。！？；!?\n\r'.includes(t.charAt(i)) ||
+      (t.charAt(i) === '.' && (i + 1 === t.length || /[\s"'”’)）」』]/.test(t.charAt(i + 1))));
+    const reference = (t: string, start: number, end: number) => {
+      let from = start;
+      while (from > 0 && !ends(t, from - 1)) from--;
+      let to = end;
+      while (to < t.length && !ends(t, to)) to++;
+      if (to < t.length && !/[\n\r]/.test(t.charAt(to))) {
+        to++;
+        to += /^["'”’)）」』]+/.exec(t.slice(to, to + 4))?.[0].length ?? 0;
+      }
+      return t
+        .slice(from, to)
+        .replace(/^["'”’)）」』]+(?=\s)/, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    };
+    const piece = fc.constantFrom(
+      'a',
+      'B',
+      ' ',
+      '.',
+      '!',
+      '?',
+      ';',
+      '；',
+      '。',
+      '！',
+      '？',
+      '\n',
+      '"',
+      '”',
+      '）',
+      '微',
+      '\u00a0',
+      '3',
+    );
+    const mention = fc.constantFrom('WeChat', '微信', 'Taobao.com');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), mention, fc.array(piece, { maxLength: 40 }), (a, m, b) => {
+        const text = a.join('') + m + b.join('');
+        const start = a.join('').length;
+        expect(contextAround(text, start, start + m.length).sentence).toBe(reference(text, start, start + m.length));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
