@@ -7,5 +7,6 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['tests/eval/**/*.test.ts'],
+    setupFiles: ['tests/cue-data-setup.ts'],
   },
 });

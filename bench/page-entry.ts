@@ -9,6 +9,7 @@ import type { Engine } from '@/content/types';
 import { waited } from '@/content/yield';
 import { CORE_ENTITY_IDS, ENTITIES } from '@/utils/entities';
 import type { EntityId, FrameSummary } from '@/utils/types';
+import '../tests/cue-data-setup';
 
 const entities: readonly EntityId[] = CORE_ENTITY_IDS;
 const colors = Object.fromEntries(ENTITIES.map((e) => [e.id, e.color])) as Record<EntityId, string>;

@@ -11,6 +11,7 @@ import { Slice } from '@/content/yield';
 import { CORE_ENTITY_IDS } from '@/utils/entities';
 import { contextAround, linkMention } from '@/utils/link';
 import { findMatches, hasCandidate } from '@/utils/match';
+import '../tests/cue-data-setup';
 
 const entities = CORE_ENTITY_IDS;
 const now = () => performance.now();

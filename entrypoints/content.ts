@@ -16,6 +16,8 @@ import { createEngine } from '@/content/engine';
 import { HOST_TAG } from '@/content/rules';
 import type { Engine, PageMention } from '@/content/types';
 import { ENTITY_IDS } from '@/utils/entities';
+import { t } from '@/utils/i18n';
+import { type CueData, useCueData } from '@/utils/link';
 import { isOwnPage, isPageCommand, type Message, type SenderLike } from '@/utils/messages';
 import { onSettings, readSettings } from '@/utils/settings-read';
 import { isActiveFor, type Settings } from '@/utils/settings-schema';
@@ -29,6 +31,8 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
   main(ctx) {
+    // The linker's cue lists live in the locale (scripts/cue-locales.mjs writes them), read on first need.
+    useCueData(() => JSON.parse(t('cue_data')) as CueData);
     void run(ctx).catch(quiet);
   },
 });

@@ -6,8 +6,42 @@
  * entity. Only reasons that discuss the entity compete (cues.ts). A text that
  * is plainly about something else (the Ali Baba folk tale) links to nothing.
  */
-import { type CueList, ENTITY_REASONS, FALLBACK_REASON, REASON_CUES, UNRELATED_CUES } from './cues';
+import { type CueList, ENTITY_REASONS, FALLBACK_REASON, type ReasonCues } from './cues';
 import type { EntityId, LinkResult, ReasonNumber } from './types';
+
+/** The cue lists the linker reads: utils/cues.ts's REASON_CUES and UNRELATED_CUES. */
+export interface CueData {
+  reasons: Readonly<Record<ReasonNumber, ReasonCues>>;
+  unrelated: ReasonCues;
+}
+
+const NO_CUES: CueData = { reasons: {} as CueData['reasons'], unrelated: { en: {}, zh: {} } };
+let cueSource: () => CueData = () => NO_CUES;
+let cueData: CueData | null = null;
+
+/**
+ * Where the cue lists come from, read on first need. The content script reads them from its locale (a
+ * synchronous read that keeps 3 KB of gzipped cue text out of its bundle); tests and the bench pass utils/cues.ts.
+ * Until set, or when the source fails, nothing is cued and mentions take their fallback reason.
+ */
+export function useCueData(source: () => CueData): void {
+  cueSource = source;
+  cueData = english = chinese = null;
+  englishStarts = null;
+  hitCache.clear();
+}
+
+function cueLists(): CueData {
+  if (!cueData) {
+    try {
+      const data = cueSource();
+      cueData = data?.reasons && data.unrelated ? data : NO_CUES;
+    } catch {
+      cueData = NO_CUES;
+    }
+  }
+  return cueData;
+}
 
 /** 0 stands for the "unrelated" pseudo-reason. */
 type CueTarget = ReasonNumber | 0;
@@ -77,8 +111,9 @@ const WEIGHTS = [3, 2, 1] as const;
 /** Each cue of one language with its weight and target: the eight reasons' then the unrelated ones. */
 function eachSpec(lang: 'en' | 'zh', visit: (raw: string, weight: number, target: CueTarget) => void): void {
   for (const target of TARGETS) {
-    const list: CueList = target === 0 ? UNRELATED_CUES[lang] : REASON_CUES[target][lang];
-    for (const weight of WEIGHTS) for (const raw of list[weight] ?? []) visit(raw, weight, target);
+    const data = cueLists();
+    const list: CueList | undefined = target === 0 ? data.unrelated[lang] : data.reasons[target]?.[lang];
+    for (const weight of WEIGHTS) for (const raw of list?.[weight] ?? []) visit(raw, weight, target);
   }
 }
 
