@@ -18,7 +18,7 @@
  */
 import type { EntityId } from '@/utils/types';
 import { WINDOW_FROM_RANGES } from './limits';
-import { NearView } from './near-view';
+import { type NearView, nearView } from './near-view';
 import { RuleKeys, selectorOf, UNIVERSAL } from './rule-keys';
 
 export const HIGHLIGHT_PREFIX = 'eight-reasons-';
@@ -296,7 +296,7 @@ export class Painter {
    * far stay until the observer's first report on their element.
    */
   private startWindow(): void {
-    const near = new NearView<Item>(this.doc.defaultView as (Window & typeof globalThis) | null, (come, gone) => {
+    const near = nearView<Item>(this.doc.defaultView as (Window & typeof globalThis) | null, (come, gone) => {
       for (const i of gone) this.highlights.get(i.entity)?.delete(i.range);
       for (const i of come) {
         this.cover(i);
@@ -315,9 +315,10 @@ export class Painter {
     this.flash.clear();
     if (range) {
       this.use(FLASH_NAME);
-      // A range far from view may not be named by a rule yet.
+      // A range far from view may not be named by a rule yet, nor watched for coming near.
       const item = this.items.get(range);
       if (item) this.cover(item);
+      if (item?.el) this.near?.focus(item.el);
       this.flash.add(range);
     }
     this.assert();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WINDOW_FROM_RANGES } from '@/content/limits';
-import { NearView } from '@/content/near-view';
+import { nearView, RADIUS } from '@/content/near-view';
 import { Painter } from '@/content/paint';
 
 /** A stand-in IntersectionObserver the test drives by hand. */
@@ -32,21 +32,25 @@ class FakeObserver {
   }
 }
 
+/** Additions are watched in a microtask, once the batch of them is in. */
+const flush = () => new Promise<void>((r) => queueMicrotask(r));
+
 function setup() {
   const changes: Array<{ near: string[]; away: string[] }> = [];
   const view = { IntersectionObserver: FakeObserver } as unknown as Window & typeof globalThis;
-  const nv = new NearView<string>(view, (near, away) => changes.push({ near, away }));
+  const nv = nearView<string>(view, (near, away) => changes.push({ near, away }));
   return { nv, changes, io: FakeObserver.last as FakeObserver };
 }
 
 describe('NearView', () => {
-  it('observes each element once and reports its items as they come near and go away', () => {
+  it('observes each element once and reports its items as they come near and go away', async () => {
     const { nv, changes, io } = setup();
     const a = document.createElement('p');
     const b = document.createElement('p');
     expect(nv.add(a, 'a1')).toBe(false);
     expect(nv.add(a, 'a2')).toBe(false);
     expect(nv.add(b, 'b1')).toBe(false);
+    await flush();
     expect([...io.observed]).toEqual([a, b]);
 
     io.report([
@@ -65,10 +69,11 @@ describe('NearView', () => {
     expect(changes[1]).toEqual({ near: ['b1', 'b2'], away: ['a1', 'a2', 'a3'] });
   });
 
-  it('counts an element without a box as near, and forgets elements whose items are gone', () => {
+  it('counts an element without a box as near, and forgets elements whose items are gone', async () => {
     const { nv, changes, io } = setup();
     const contents = document.createElement('span');
     nv.add(contents, 'c');
+    await flush();
     io.report([[contents, false, 0]]);
     expect(changes).toEqual([{ near: ['c'], away: [] }]);
 
@@ -82,8 +87,121 @@ describe('NearView', () => {
     expect(io.disconnected).toBe(true);
   });
 
+  /**
+   * A column of `count` paragraphs, 20 px each, in a window of 800 px whose scroll position the test sets; the
+   * window's listeners are kept so the test can scroll.
+   */
+  function column(count: number) {
+    document.body.innerHTML = '';
+    let scrollY = 0;
+    const listeners: Array<() => void> = [];
+    const paras = Array.from({ length: count }, (_, i) => {
+      const p = document.createElement('p');
+      document.body.append(p);
+      p.getBoundingClientRect = () =>
+        ({ top: i * 20 - scrollY, bottom: i * 20 + 20 - scrollY, width: 600, height: 20 }) as DOMRect;
+      return p;
+    });
+    const view = {
+      IntersectionObserver: FakeObserver,
+      innerHeight: 800,
+      addEventListener: (type: string, fn: () => void) => {
+        if (type === 'scroll') listeners.push(fn);
+      },
+      removeEventListener: () => {},
+    } as unknown as Window & typeof globalThis;
+    const changes: Array<{ near: number[]; away: number[] }> = [];
+    const nv = nearView<number>(view, (near, away) => changes.push({ near, away }));
+    const io = FakeObserver.last as FakeObserver;
+    const scrollTo = (y: number) => {
+      scrollY = y;
+      for (const fn of listeners) fn();
+    };
+    /** The observer's report for what it watches: near when within a screen of the viewport. */
+    const report = () =>
+      io.report(
+        [...io.observed].map((el) => {
+          const r = el.getBoundingClientRect();
+          return [el, r.bottom > -800 && r.top < 1600] as [Element, boolean];
+        }),
+      );
+    const watched = () => paras.map((p, i) => (io.observed.has(p) ? i : -1)).filter((i) => i >= 0);
+    return { paras, nv, io, changes, scrollTo, report, watched };
+  }
+
+  it('watches only the elements near the viewport and their neighbours in document order, moving along with scrolling', async () => {
+    const { paras, nv, report, watched, changes } = column(2000);
+    for (const [i, p] of paras.entries()) nv.add(p, i);
+    await flush();
+    // Nothing reported yet: the neighbours of the first element at the top.
+    expect(watched()).toEqual(Array.from({ length: RADIUS + 1 }, (_, i) => i));
+    report();
+    // Near: the first 80 (1,600 px); watched: those and RADIUS after them, not the 2,000.
+    expect(changes.at(-1)?.near).toHaveLength(RADIUS + 1);
+    report();
+    expect(watched()).toEqual(Array.from({ length: 80 + RADIUS }, (_, i) => i));
+    expect(nv.watching).toBeLessThan(200);
+  });
+
+  it('follows a scroll step by step, and finds a far jump once scrolling settles', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { paras, nv, report, watched, scrollTo } = column(2000);
+      for (const [i, p] of paras.entries()) nv.add(p, i);
+      await flush();
+      report();
+      report();
+      // Scrolling one screen at a time, with the observer's reports in between: the watched set moves along.
+      for (let y = 800; y <= 8000; y += 800) {
+        scrollTo(y);
+        report();
+        report();
+      }
+      const near = (i: number) => watched().includes(i);
+      expect(near(400)).toBe(true);
+      // The top stays watched (the anchor's neighbours) until scrolling settles.
+      vi.advanceTimersByTime(150);
+      expect(near(0)).toBe(false);
+      expect(nv.watching).toBeLessThan(250);
+      // A jump far down (the scrollbar): nothing watched is near any more, until the scroll settles.
+      scrollTo(30000);
+      report();
+      expect(near(1500)).toBe(false);
+      vi.advanceTimersByTime(150);
+      expect(near(1500)).toBe(true);
+      report();
+      report();
+      // The viewport shows paragraphs 1,500 to 1,540: they and a screen around them are watched now.
+      for (const i of [1460, 1500, 1540, 1579]) expect(near(i), String(i)).toBe(true);
+      expect(near(400)).toBe(false);
+      expect(nv.watching).toBeLessThan(250);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('watches around an element at once when told the page is about to show it', async () => {
+    const { paras, nv, watched } = column(2000);
+    for (const [i, p] of paras.entries()) nv.add(p, i);
+    await flush();
+    expect(watched()).not.toContain(1234);
+    nv.focus(paras[1234] as Element);
+    expect(watched()).toContain(1234);
+    expect(watched()).toContain(1234 - RADIUS);
+    expect(watched()).toContain(1234 + RADIUS);
+  });
+
+  it('keeps document order when elements are added out of order', async () => {
+    const { paras, nv, watched } = column(500);
+    // The second half first (a rescan), then the first half.
+    for (let i = 250; i < 500; i++) nv.add(paras[i] as Element, i);
+    for (let i = 0; i < 250; i++) nv.add(paras[i] as Element, i);
+    await flush();
+    expect(watched()).toEqual(Array.from({ length: RADIUS + 1 }, (_, i) => i));
+  });
+
   it('is unavailable without IntersectionObserver', () => {
-    const nv = new NearView<string>({} as Window & typeof globalThis, () => {});
+    const nv = nearView<string>({} as Window & typeof globalThis, () => {});
     expect(nv.available).toBe(false);
     expect(nv.add(document.createElement('p'), 'x')).toBe(false);
   });
@@ -95,7 +213,7 @@ describe('Painter near the viewport', () => {
     CSS.highlights.clear();
   });
 
-  it(`registers every range up to ${WINDOW_FROM_RANGES}, then only those near the viewport`, () => {
+  it(`registers every range up to ${WINDOW_FROM_RANGES}, then only those near the viewport`, async () => {
     vi.stubGlobal('IntersectionObserver', FakeObserver);
     document.body.innerHTML = '';
     const paras = Array.from({ length: WINDOW_FROM_RANGES + 100 }, (_, i) => {
@@ -117,21 +235,30 @@ describe('Painter near the viewport', () => {
     const h = CSS.highlights.get('eight-reasons-wechat') as Highlight;
     // Up to the threshold everything went in; the ranges after it wait for the observer's report.
     expect(painter.counts()).toEqual({ painted: paras.length, registered: WINDOW_FROM_RANGES });
+    await flush();
     const io = FakeObserver.last as FakeObserver;
-    expect(io.observed.size).toBe(paras.length);
+    // Not every element is watched: those around the first with a box at or below the top (here, with no layout,
+    // the last ones).
+    expect(io.observed.size).toBeLessThanOrEqual(2 * RADIUS + 1);
 
-    // The first report: ten paragraphs near the viewport, the rest away.
-    io.report(paras.map((p, i) => [p, i < 10] as [Element, boolean]));
+    // The first report: of what is watched, ten paragraphs near the viewport, the rest away.
+    const nearEnd = (i: number) => i >= paras.length - 10;
+    io.report(paras.flatMap((p, i) => (io.observed.has(p) ? [[p, nearEnd(i)] as [Element, boolean]] : [])));
     expect(h.size).toBe(10);
-    expect(h.has(ranges[0] as Range)).toBe(true);
+    expect(h.has(ranges.at(-1) as Range)).toBe(true);
+    expect(h.has(ranges[0] as Range)).toBe(false);
     expect(h.has(ranges[WINDOW_FROM_RANGES + 50] as Range)).toBe(false);
 
-    // Scrolled: the far end comes near, the top goes away; a dropped range stays out.
+    // A jump to the top (a reveal): the flash's range is watched at once and, once reported near, painted.
+    painter.setFlash(ranges[0] as Range);
+    expect(io.observed.has(paras[0] as Element)).toBe(true);
+    painter.setFlash(null);
     painter.delete('wechat', ranges.at(-1) as Range);
-    io.report(paras.map((p, i) => [p, i >= paras.length - 10] as [Element, boolean]));
-    expect(h.size).toBe(9);
-    expect(h.has(ranges.at(-2) as Range)).toBe(true);
-    expect(io.observed.size).toBe(paras.length - 1);
+    io.report(paras.flatMap((p, i) => (io.observed.has(p) ? [[p, i < 10] as [Element, boolean]] : [])));
+    expect(h.has(ranges[0] as Range)).toBe(true);
+    expect(h.has(ranges.at(-2) as Range)).toBe(false);
+    expect(h.size).toBe(10);
+    expect(io.observed.has(paras.at(-1) as Element)).toBe(false);
 
     painter.clear();
     expect(io.disconnected).toBe(true);
