@@ -32,8 +32,12 @@ class FakeObserver {
   }
 }
 
-/** Additions are watched in a microtask, once the batch of them is in. */
-const flush = () => new Promise<void>((r) => queueMicrotask(r));
+/** Additions are watched after the current task, and the anchor placed in the task after that. */
+const tick = () => new Promise<void>((r) => setTimeout(r, 0));
+const flush = async () => {
+  await tick();
+  await tick();
+};
 
 function setup() {
   const changes: Array<{ near: string[]; away: string[] }> = [];
@@ -148,7 +152,7 @@ describe('NearView', () => {
     try {
       const { paras, nv, report, watched, scrollTo } = column(2000);
       for (const [i, p] of paras.entries()) nv.add(p, i);
-      await flush();
+      vi.advanceTimersByTime(1);
       report();
       report();
       // Scrolling one screen at a time, with the observer's reports in between: the watched set moves along.
@@ -189,6 +193,27 @@ describe('NearView', () => {
     expect(watched()).toContain(1234);
     expect(watched()).toContain(1234 - RADIUS);
     expect(watched()).toContain(1234 + RADIUS);
+  });
+
+  it('forgets deleted elements and keeps the order of the rest, also when they are added again out of order', async () => {
+    const { paras, nv, io, watched } = column(600);
+    for (const [i, p] of paras.entries()) nv.add(p, i);
+    await flush();
+    // Drop every other paragraph (a page removing half its mentions), then bring back a few in the middle.
+    for (let i = 1; i < 600; i += 2) nv.delete(paras[i] as Element, i);
+    for (const i of [301, 303]) nv.add(paras[i] as Element, i);
+    await flush();
+    nv.focus(paras[300] as Element);
+    const w = watched();
+    // Watched: RADIUS tracked elements on each side of 300 (the odd ones gone, but 301 and 303 back).
+    expect(w).toContain(300);
+    expect(w).toContain(301);
+    expect(w).toContain(303);
+    expect(w).not.toContain(299);
+    expect(w).not.toContain(305);
+    expect(w.length).toBe(2 * RADIUS + 1);
+    expect(Math.min(...w)).toBe(300 - 2 * RADIUS);
+    expect(io.observed.size).toBe(w.length);
   });
 
   it('keeps document order when elements are added out of order', async () => {
