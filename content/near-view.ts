@@ -145,10 +145,6 @@ export function nearView<T>(
   };
 
   /**
-   * After the current task: a scan adds mentions block by block with an await between blocks, and a microtask
-   * here ran the whole rewatch once per block (3,558 times on the synthetic page, 0.9 s).
-   */
-  /**
    * The anchor's binary search reads positions: after a frame, when the page's style and layout are clean, so
    * the reads force nothing. (Read at once, after our sheet had just been adopted, they forced the synthetic
    * page's whole restyle, 0.9 s, into our script.)
@@ -174,6 +170,10 @@ export function nearView<T>(
     else later();
   };
 
+  /**
+   * After the current task: a scan adds mentions block by block with an await between blocks, and a microtask
+   * here ran the whole rewatch once per block (3,558 times on the synthetic page, 0.9 s).
+   */
   const schedule = (): void => {
     if (pending) return;
     pending = true;
