@@ -293,7 +293,8 @@ export class Painter {
 
   /**
    * From now on register only ranges near the viewport. Ranges registered so
-   * far stay until the observer's first report on their element.
+   * far stay until the observer's first report on their element, or until
+   * near-view.ts judges their element away (far from everything it watches).
    */
   private startWindow(): void {
     const near = nearView<Item>(this.doc.defaultView as (Window & typeof globalThis) | null, (come, gone) => {
