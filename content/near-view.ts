@@ -13,22 +13,24 @@
  * per scroll frame with the synthetic page's 3,558 elements watched. Watched
  * are the elements near the viewport and RADIUS neighbours on each side of
  * each in document order (scrolling brings those into view first, and one
- * that comes near brings its own neighbours in), plus the neighbours of an
- * anchor: the first element at or below a screen above the viewport, found
- * by a binary search over positions in document order once scrolling
- * settles or the page changes size, or named by `focus` (a jump to a far
- * mention). A jump by scrollbar, key or link is thereby found even where
- * nothing watched is near. The rest is away. Written as a closure: its
- * names minify, which the content script's size budget needs.
+ * that comes near brings its own neighbours in), plus the neighbours of
+ * anchors: where the viewport lies in document order, found from positions
+ * once scrolling settles or the page changes size (see findAnchors), or
+ * named by `focus` (a jump to a far mention). A jump by scrollbar, key or
+ * link is thereby found even where nothing watched is near. The rest is
+ * away. Written as a closure: its names minify, which the content script's
+ * size budget needs.
  */
 import { compareOrder } from './order';
 
 /** One screen above and below the viewport (and around inner scrollers, where the browser supports it). */
 const MARGIN = '100% 0px';
-/** Neighbours watched on each side of a near element and of the anchor. */
+/** Neighbours watched on each side of a near element and of an anchor. */
 export const RADIUS = 48;
-/** Quiet time after the last scroll or size change before the anchor is placed again. */
+/** Quiet time after the last scroll or size change before the anchors are placed again. */
 const SETTLE_MS = 100;
+/** Evenly spaced elements whose positions place the anchors. */
+const PROBES = 16;
 
 export interface NearView<T> {
   /** Whether the browser has IntersectionObserver (else nothing is tracked). */
@@ -64,7 +66,7 @@ export function nearView<T>(
   /** Added, and neither reported on nor judged away yet: their items may still be shown from before. */
   const unknown = new Set<Element>();
   const watched = new Set<Element>();
-  let anchor: Element | null = null;
+  let anchors: Element[] = [];
   let pending = false;
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
   const unlisten: Array<() => void> = [];
@@ -84,26 +86,55 @@ export function nearView<T>(
     index = null;
   };
 
-  /** The first element whose box ends below one screen above the viewport; boxless ones are passed over. */
-  const findAnchor = (): number => {
+  /**
+   * Where the viewport lies in document order. PROBES evenly spaced elements
+   * are placed above the near region (their box ends more than a screen
+   * above the viewport), in it, or below it. A probe in it is an anchor;
+   * between two probes where the region may start, a binary search finds the
+   * first element not above. An element that breaks the run from top to
+   * bottom (sticky, fixed, laid out elsewhere) adds an anchor of its own but
+   * hides no other. Boxless elements are passed over.
+   */
+  const findAnchors = (): number[] => {
     compact();
+    const n = order.length;
     const screen = view?.innerHeight || 800;
-    let lo = 0;
-    let hi = order.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      let bottom = Number.NaN;
-      for (let k = mid; k < hi && k < mid + 8 && Number.isNaN(bottom); k++) {
-        const box = (order[k] as Element).getBoundingClientRect();
-        if (box.width > 0 || box.height > 0) bottom = box.bottom;
+    /** -1 above the near region, 0 in it, 1 below it; NaN without a box. */
+    const side = (i: number): number => {
+      const box = (order[i] as Element).getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) return Number.NaN;
+      return box.bottom < -screen ? -1 : box.top > 2 * screen ? 1 : 0;
+    };
+    const found = new Set<number>();
+    let prev = -1;
+    let prevSide = -1;
+    for (let p = 0; p < PROBES; p++) {
+      const i = Math.round((p * (n - 1)) / (PROBES - 1));
+      if (i <= prev) continue;
+      const at = side(i);
+      if (Number.isNaN(at)) continue;
+      if (at === 0) found.add(i);
+      // Above, then not: the near region starts in between. In it, then below: a sticky element may have stood
+      // for the region, which then starts in between too.
+      if ((prevSide === -1 && at !== -1) || (prevSide === 0 && at === 1)) {
+        let lo = prev + 1;
+        let hi = i;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (side(mid) === -1) lo = mid + 1;
+          else hi = mid;
+        }
+        found.add(lo);
       }
-      if (Number.isNaN(bottom) || bottom < -screen) lo = mid + 1;
-      else hi = mid;
+      prev = i;
+      prevSide = at;
     }
-    return lo;
+    // Everything above: the last element, the first to come back when scrolling up.
+    if (found.size === 0 && n > 0) found.add(prevSide === -1 ? n - 1 : 0);
+    return [...found];
   };
 
-  /** Watch the near elements' and the anchor's neighbourhoods; stop watching the rest; judge the unknown rest away. */
+  /** Watch the near elements' and the anchors' neighbourhoods; stop watching the rest; judge the unknown rest away. */
   const rewatch = (): void => {
     if (!observer) return;
     const n = order.length;
@@ -116,11 +147,11 @@ export function nearView<T>(
       }
     };
     for (const el of near) around(indexOf(el));
-    const a = anchor ? indexOf(anchor) : -1;
-    // No anchor yet (or it left): placed after the next frame, and till then nothing unknown is judged away.
-    const placing = a < 0 && n - holes > 0;
-    if (placing) placeAnchor();
-    around(a);
+    anchors = anchors.filter((el) => indexOf(el) >= 0);
+    // No anchors yet (or they left): placed after the next frame, and till then nothing unknown is judged away.
+    const placing = anchors.length === 0 && n - holes > 0;
+    if (placing) placeAnchors();
+    for (const el of anchors) around(indexOf(el));
     for (const el of watched) {
       if (want.has(el)) continue;
       watched.delete(el);
@@ -145,25 +176,25 @@ export function nearView<T>(
   };
 
   /**
-   * The anchor's binary search reads positions: after a frame, when the page's style and layout are clean, so
-   * the reads force nothing. (Read at once, after our sheet had just been adopted, they forced the synthetic
-   * page's whole restyle, 0.9 s, into our script.)
+   * findAnchors reads positions: after a frame, when the page's style and layout are clean, so the reads force
+   * nothing. (Read at once, after our sheet had just been adopted, they forced the synthetic page's whole restyle,
+   * 0.9 s, into our script.)
    */
-  let placingAnchor = false;
-  const placeAnchor = (): void => {
-    if (placingAnchor) return;
-    placingAnchor = true;
+  let placingAnchors = false;
+  const placeAnchors = (): void => {
+    if (placingAnchors) return;
+    placingAnchors = true;
     const later = () =>
       setTimeout(() => {
-        placingAnchor = false;
-        if (!observer || (anchor && indexOf(anchor) >= 0)) return;
-        let a = 0;
+        placingAnchors = false;
+        if (!observer || anchors.some((el) => indexOf(el) >= 0)) return;
+        let found = [0];
         try {
-          a = findAnchor();
+          found = findAnchors();
         } catch {
           // Positions unreadable: start at the top.
         }
-        anchor = order[Math.min(a, order.length - 1)] ?? null;
+        anchors = found.flatMap((i) => order[i] ?? []);
         rewatch();
       }, 0);
     if (typeof view?.requestAnimationFrame === 'function') view.requestAnimationFrame(later);
@@ -211,12 +242,12 @@ export function nearView<T>(
     if (typeof IO === 'function') {
       observer = new IO(onEntries, { rootMargin: MARGIN, scrollMargin: MARGIN } as IntersectionObserverInit);
       // Scrolling anywhere (capture sees inner scrollers too) and size changes (content added or removed above
-      // moves what is in view without a scroll) place the anchor again once they settle.
+      // moves what is in view without a scroll) place the anchors again once they settle.
       const settle = () => {
         clearTimeout(settleTimer);
         settleTimer = setTimeout(() => {
-          anchor = null;
-          placeAnchor();
+          anchors = [];
+          placeAnchors();
         }, SETTLE_MS);
       };
       const opts = { capture: true, passive: true };
@@ -284,12 +315,11 @@ export function nearView<T>(
         index?.delete(el);
         if (holes > 64 && holes * 2 > order.length) compact();
       }
-      if (anchor === el) anchor = null;
       schedule();
     },
     focus(el) {
       if (!byElement.has(el)) return;
-      anchor = el;
+      anchors = [el];
       rewatch();
     },
     clear() {
@@ -303,7 +333,7 @@ export function nearView<T>(
       near.clear();
       unknown.clear();
       watched.clear();
-      anchor = null;
+      anchors = [];
     },
   };
 }

@@ -95,15 +95,16 @@ describe('NearView', () => {
    * A column of `count` paragraphs, 20 px each, in a window of 800 px whose scroll position the test sets; the
    * window's listeners are kept so the test can scroll.
    */
-  function column(count: number) {
+  function column(count: number, sticky: readonly number[] = []) {
     document.body.innerHTML = '';
     let scrollY = 0;
     const listeners: Array<() => void> = [];
     const paras = Array.from({ length: count }, (_, i) => {
       const p = document.createElement('p');
       document.body.append(p);
-      p.getBoundingClientRect = () =>
-        ({ top: i * 20 - scrollY, bottom: i * 20 + 20 - scrollY, width: 600, height: 20 }) as DOMRect;
+      // A sticky element stays at the top of the viewport wherever the page is scrolled.
+      const y = () => (sticky.includes(i) ? 0 : i * 20 - scrollY);
+      p.getBoundingClientRect = () => ({ top: y(), bottom: y() + 20, width: 600, height: 20 }) as DOMRect;
       return p;
     });
     const view = {
@@ -137,11 +138,13 @@ describe('NearView', () => {
     const { paras, nv, report, watched, changes } = column(2000);
     for (const [i, p] of paras.entries()) nv.add(p, i);
     await flush();
-    // Nothing reported yet: the neighbours of the first element at the top.
-    expect(watched()).toEqual(Array.from({ length: RADIUS + 1 }, (_, i) => i));
+    // Nothing reported yet: the neighbours of the anchors at the top (the first element, and the first after a
+    // probe in the near region).
+    const first = watched();
+    expect(first).toEqual(Array.from({ length: RADIUS + 2 }, (_, i) => i));
     report();
     // Near: the first 80 (1,600 px); watched: those and RADIUS after them, not the 2,000.
-    expect(changes.at(-1)?.near).toHaveLength(RADIUS + 1);
+    expect([...(changes.at(-1)?.near ?? [])].sort((a, b) => a - b)).toEqual(first);
     report();
     expect(watched()).toEqual(Array.from({ length: 80 + RADIUS }, (_, i) => i));
     expect(nv.watching).toBeLessThan(200);
@@ -179,6 +182,30 @@ describe('NearView', () => {
       for (const i of [1460, 1500, 1540, 1579]) expect(near(i), String(i)).toBe(true);
       expect(near(400)).toBe(false);
       expect(nv.watching).toBeLessThan(250);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('finds a far jump also where sticky elements (first in the document, and one in its middle) stay in view', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      // A sticky header holding three mentions, first in document order, and a sticky note in the middle of the
+      // document: always at the top of the viewport.
+      const { paras, nv, report, watched, scrollTo } = column(2000, [0, 1, 2, 1000]);
+      for (const [i, p] of paras.entries()) nv.add(p, i);
+      vi.advanceTimersByTime(1);
+      report();
+      report();
+      scrollTo(30000);
+      vi.advanceTimersByTime(150);
+      report();
+      report();
+      const w = watched();
+      // The header is near (and watched) and so is the body text in view: paragraphs 1,500 to 1,540.
+      for (const i of [0, 1460, 1500, 1540, 1579]) expect(w, String(i)).toContain(i);
+      expect(w).not.toContain(400);
+      expect(nv.watching).toBeLessThan(400);
     } finally {
       vi.useRealTimers();
     }
@@ -222,7 +249,11 @@ describe('NearView', () => {
     for (let i = 250; i < 500; i++) nv.add(paras[i] as Element, i);
     for (let i = 0; i < 250; i++) nv.add(paras[i] as Element, i);
     await flush();
-    expect(watched()).toEqual(Array.from({ length: RADIUS + 1 }, (_, i) => i));
+    // One run from the top, as in document order (out of order, the neighbourhoods would scatter).
+    const w = watched();
+    expect(w).toEqual(Array.from({ length: w.length }, (_, i) => i));
+    expect(w.length).toBeGreaterThan(RADIUS);
+    expect(w.length).toBeLessThanOrEqual(80 + RADIUS);
   });
 
   it('is unavailable without IntersectionObserver', () => {
