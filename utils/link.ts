@@ -7,6 +7,7 @@
  * is plainly about something else (the Ali Baba folk tale) links to nothing.
  */
 import { type CueList, ENTITY_REASONS, FALLBACK_REASON, type ReasonCues } from './cues';
+import { isAsciiAlnum } from './match';
 import type { EntityId, LinkResult, ReasonNumber } from './types';
 
 /** The cue lists the linker reads: utils/cues.ts's REASON_CUES and UNRELATED_CUES. */
@@ -110,8 +111,8 @@ const WEIGHTS = [3, 2, 1] as const;
 
 /** Each cue of one language with its weight and target: the eight reasons' then the unrelated ones. */
 function eachSpec(lang: 'en' | 'zh', visit: (raw: string, weight: number, target: CueTarget) => void): void {
+  const data = cueLists();
   for (const target of TARGETS) {
-    const data = cueLists();
     const list: CueList | undefined = target === 0 ? data.unrelated[lang] : data.reasons[target]?.[lang];
     for (const weight of WEIGHTS) for (const raw of list?.[weight] ?? []) visit(raw, weight, target);
   }
@@ -165,18 +166,13 @@ function wordMatches(token: string, word: { stem: string; wild: boolean }, last:
 /** Only spaces, hyphens and apostrophes may stand between the words of a cue. */
 const CUE_GAP = /^[\s\-'’]{1,3}$/;
 
-/** ASCII letters and digits: what an English token is made of. */
-function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-}
-
 function scanEnglish(text: string, english: Map<string, EnglishCue[]>, hits: CueHit[]): void {
-  // Tokens are runs of ASCII letters and digits, read by char code (no match object per word); only a token with
+  // Tokens are runs of ASCII letters and digits (what an English cue is made of), read by char code (no match object per word); only a token with
   // a capital letter is lowered.
   const starts: number[] = [];
   const tokens: string[] = [];
   for (let i = 0; i < text.length; ) {
-    if (!isWordCode(text.charCodeAt(i))) {
+    if (!isAsciiAlnum(text.charCodeAt(i))) {
       i++;
       continue;
     }
@@ -184,7 +180,7 @@ function scanEnglish(text: string, english: Map<string, EnglishCue[]>, hits: Cue
     let upper = false;
     for (; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (!isWordCode(c)) break;
+      if (!isAsciiAlnum(c)) break;
       if (c <= 90 && c >= 65) upper = true;
     }
     starts.push(from);
@@ -193,7 +189,7 @@ function scanEnglish(text: string, english: Map<string, EnglishCue[]>, hits: Cue
   }
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i] as string;
-    const candidates = english.get(token.length > 3 ? token.slice(0, 3) : token);
+    const candidates = english.get(token.slice(0, 3));
     let used = 0;
     if (candidates) {
       for (const cue of candidates) {

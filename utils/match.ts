@@ -34,7 +34,7 @@ const NEEDS_NORMALISING = /[\u00ad\u200b-\u200d\u2060\ufeff\uff0e\uff10-\uff19\u
  */
 const LATIN_WORD_CHAR = '\\p{Script=Latin}\\p{Nd}';
 /** An ASCII letter or digit, by char code. */
-const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+export const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** Compiled on first need only: a Unicode property class costs about a millisecond to compile. */
 let latinWordRe: RegExp | null = null;
