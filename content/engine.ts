@@ -19,7 +19,7 @@ import {
   PARAGRAPH_CONTEXT,
   SUMMARY_DEBOUNCE_MS,
 } from './limits';
-import { compareOrder } from './order';
+import { orderIndex } from './order';
 import { Painter } from './paint';
 import { flash, prefersReducedMotion, type StepFilter, scrollToRange, stepIndex } from './reveal';
 import { HOST_TAG } from './rules';
@@ -386,26 +386,13 @@ class PageEngine implements Engine {
     this.lastRevealed = null;
   }
 
-  /**
-   * Puts a new block in reading order: one comparison with the last block
-   * (blocks mostly arrive in order), else a binary search (a block's runs
-   * around a nested block, shadow roots, rescans).
-   */
+  /** Puts a new block in reading order (a block's runs around a nested block, shadow roots and rescans come late). */
   private place(b: Block): void {
-    const list = this.order;
-    const last = list[list.length - 1];
-    if (!last || compareOrder(last.nodes[0] as Node, b.nodes[0] as Node) <= 0) {
-      list.push(b);
-      return;
-    }
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareOrder((list[mid] as Block).nodes[0] as Node, b.nodes[0] as Node) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    list.splice(lo, 0, b);
+    this.order.splice(
+      orderIndex(this.order, b.nodes[0] as Node, (x) => x.nodes[0] as Node),
+      0,
+      b,
+    );
   }
 
   /** Mentions in reading order (cached until the set changes). */

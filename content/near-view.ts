@@ -21,7 +21,7 @@
  * away. Written as a closure: its names minify, which the content script's
  * size budget needs.
  */
-import { compareOrder } from './order';
+import { compareOrder, orderIndex } from './order';
 
 /** One screen above and below the viewport (and around inner scrollers, where the browser supports it). */
 const MARGIN = '100% 0px';
@@ -278,7 +278,8 @@ export function nearView<T>(
       set = new Set([item]);
       byElement.set(el, set);
       unknown.add(el);
-      // Into document order: at the end in the usual case (a scan reads in order), else by binary search.
+      // Into document order: at the end in the usual case (a scan reads in order; trailing holes are passed
+      // over), else by binary search over the list without holes.
       let j = order.length - 1;
       while (j >= 0 && !order[j]) j--;
       const last = order[j];
@@ -287,14 +288,11 @@ export function nearView<T>(
         index?.set(el, order.length - 1);
       } else {
         compact();
-        let lo = 0;
-        let hi = order.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (compareOrder(order[mid] as Element, el) <= 0) lo = mid + 1;
-          else hi = mid;
-        }
-        order.splice(lo, 0, el);
+        order.splice(
+          orderIndex(order as Element[], el, (e) => e),
+          0,
+          el,
+        );
         index = null;
       }
       // Watched (or judged away) once the current task's additions are in.

@@ -36,3 +36,21 @@ export function compareOrder(a: Node, b: Node): number {
   }
   return 0;
 }
+
+/**
+ * Where an entry holding `node` goes in `list` (kept in document order by
+ * `nodeOf`): after every entry not after it. One comparison with the last
+ * entry (entries mostly arrive in order), else a binary search.
+ */
+export function orderIndex<T>(list: readonly T[], node: Node, nodeOf: (entry: T) => Node): number {
+  const last = list[list.length - 1];
+  if (last === undefined || compareOrder(nodeOf(last), node) <= 0) return list.length;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareOrder(nodeOf(list[mid] as T), node) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
