@@ -4,6 +4,7 @@
  * the keyboard commands. Every message is checked for shape and sender.
  */
 import { browser } from 'wxt/browser';
+import { t } from '@/utils/i18n';
 import {
   FROM_CONTENT,
   FROM_PAGES,
@@ -64,6 +65,8 @@ export default defineBackground(() => {
         // Must run before any await: the click's user gesture is only good now.
         void openPanel(tabId);
         showReason(tabId, raw.reason, raw.mentionId);
+      } else if (raw.type === 'get-cue-data') {
+        return Promise.resolve(t('cue_data'));
       }
       return undefined;
     }

@@ -15,9 +15,10 @@ import cardCss from '@/components/hover-card.css?inline';
 import { createEngine } from '@/content/engine';
 import { HOST_TAG } from '@/content/rules';
 import type { Engine, PageMention } from '@/content/types';
+import { askCueText, cueDataFrom } from '@/utils/cue-request';
 import { ENTITY_IDS } from '@/utils/entities';
 import { t } from '@/utils/i18n';
-import { type CueData, useCueData } from '@/utils/link';
+import { useCueData } from '@/utils/link';
 import { isOwnPage, isPageCommand, type Message, type SenderLike } from '@/utils/messages';
 import { onSettings, readSettings } from '@/utils/settings-read';
 import { isActiveFor, type Settings } from '@/utils/settings-schema';
@@ -31,9 +32,9 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
   main(ctx) {
-    // The linker's cue lists live in the locale (scripts/cue-locales.mjs writes them), read on first need.
-    useCueData(() => JSON.parse(t('cue_data')) as CueData);
-    void run(ctx).catch(quiet);
+    // Asked now, so that the background's answer travels while the settings are read.
+    const cueText = askCueText((m) => browser.runtime.sendMessage(m));
+    void run(ctx, cueText).catch(quiet);
   },
 });
 
@@ -67,8 +68,11 @@ function pausedSummary(): FrameSummary {
   return { url: location.href, mentions: [], total: 0, capped: false, paused: true };
 }
 
-async function run(ctx: ContentScriptContext): Promise<void> {
+async function run(ctx: ContentScriptContext, cueText: Promise<string | null>): Promise<void> {
   let settings = await readSettings();
+  const cueAnswer = await cueText;
+  // Read on the linker's first need; the locale only when the background gave nothing (utils/cue-request.ts).
+  useCueData(() => cueDataFrom(cueAnswer, () => t('cue_data')));
   if (ctx.isInvalid) return;
   const extensionId = browser.runtime.id;
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;

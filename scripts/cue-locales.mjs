@@ -2,8 +2,8 @@
 /**
  * Writes the linker's cue lists (utils/cues.ts: REASON_CUES, UNRELATED_CUES)
  * into the `cue_data` message of every locale, as JSON. The content script
- * reads them from there (utils/link.ts useCueData) rather than carrying them
- * in its bundle. Run after editing utils/cues.ts; tests/unit/cue-locales.test.ts
+ * gets them from there, through the background (utils/cue-request.ts), rather
+ * than carrying them in its bundle. Run after editing utils/cues.ts; tests/unit/cue-locales.test.ts
  * fails until the locales match.
  *
  *   node scripts/cue-locales.mjs

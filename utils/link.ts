@@ -21,8 +21,9 @@ let cueSource: () => CueData = () => NO_CUES;
 let cueData: CueData | null = null;
 
 /**
- * Where the cue lists come from, read on first need. The content script reads them from its locale (a
- * synchronous read that keeps 3 KB of gzipped cue text out of its bundle); tests and the bench pass utils/cues.ts.
+ * Where the cue lists come from, read on first need. The content script's come from its locale, through the
+ * background (utils/cue-request.ts), which keeps 3 KB of gzipped cue text out of its bundle; tests and the bench pass
+ * utils/cues.ts.
  * Until set, or when the source fails, nothing is cued and mentions take their fallback reason.
  */
 export function useCueData(source: () => CueData): void {

@@ -16,6 +16,14 @@ export interface OpenReasonMessage {
   reason: ReasonNumber;
   mentionId: number;
 }
+/**
+ * content -> background: the linker's cue lists. Answer: the locale's `cue_data` message (a JSON string). Asked rather
+ * than read with i18n in the page, where the first i18n call of a renderer process blocks the page's main thread
+ * while the browser sends the whole message bundle (see utils/cue-request.ts).
+ */
+export interface GetCueDataMessage {
+  type: 'get-cue-data';
+}
 /** popup/panel -> background: the merged summary of a tab. Answer: TabSummary | null. */
 export interface GetSummaryMessage {
   type: 'get-summary';
@@ -66,6 +74,7 @@ export interface RequestSummaryMessage {
 export type Message =
   | SummaryMessage
   | OpenReasonMessage
+  | GetCueDataMessage
   | GetSummaryMessage
   | OpenPanelMessage
   | GetFocusMessage
@@ -164,6 +173,8 @@ export function isMessage(v: unknown): v is Message {
       return isFrameSummary(v.summary);
     case 'open-reason':
       return isReasonNumber(v.reason) && isId(v.mentionId);
+    case 'get-cue-data':
+      return true;
     case 'get-summary':
     case 'get-focus':
       return isId(v.tabId);
@@ -213,5 +224,5 @@ export function isOwnContentScript(
 }
 
 /** Which messages each receiver accepts from which sender kind. */
-export const FROM_CONTENT: readonly MessageType[] = ['summary', 'open-reason'];
+export const FROM_CONTENT: readonly MessageType[] = ['summary', 'open-reason', 'get-cue-data'];
 export const FROM_PAGES: readonly MessageType[] = ['get-summary', 'open-panel', 'get-focus', 'reveal', 'step'];

@@ -84,6 +84,20 @@ describe('background routing', () => {
     expect(focus).toBe(6);
   });
 
+  it("answers our content script's request for the cue lists with the locale's cue_data text, and nobody else", async () => {
+    const text = '{"reasons":{},"unrelated":{"en":{},"zh":{}}}';
+    const getMessage = vi
+      .spyOn(fakeBrowser.i18n, 'getMessage')
+      .mockImplementation((key) => (key === 'cue_data' ? text : ''));
+    const [answer] = await send({ type: 'get-cue-data' }, contentSender(5, 3));
+    expect(answer).toBe(text);
+    expect(getMessage).toHaveBeenCalledWith('cue_data', undefined);
+    for (const sender of [strangerSender, pageSender]) {
+      const answers = await send({ type: 'get-cue-data' }, sender);
+      expect(answers.filter((a) => a !== undefined)).toEqual([]);
+    }
+  });
+
   it('forgets a tab when it navigates and clears its badge', async () => {
     await send({ type: 'summary', summary }, contentSender(5));
     await fakeBrowser.tabs.onUpdated.trigger(5, { status: 'loading' }, { id: 5 } as never);

@@ -22,6 +22,7 @@ describe('isMessage', () => {
       { type: 'reveal', mentionId: 0 },
       { type: 'step', direction: -1, entities: ['taobao'], reasons: [1] },
       { type: 'request-summary' },
+      { type: 'get-cue-data' },
     ];
     for (const m of good) expect(isMessage(m), JSON.stringify(m)).toBe(true);
   });
