@@ -10,7 +10,7 @@
  * nothing: the question is sent when the script starts and its answer
  * travels while the settings are read.
  */
-import type { CueData } from './link';
+import { type CueData, isCueData } from './link';
 import type { Message } from './messages';
 
 /** The locale message is about 5,000 characters; anything far larger is not ours to parse. */
@@ -45,10 +45,7 @@ function parseCues(text: string | null): CueData | null {
   if (text === null) return null;
   try {
     const data: unknown = JSON.parse(text);
-    const d = data as Partial<CueData> | null;
-    return typeof d?.reasons === 'object' && d.reasons && typeof d.unrelated === 'object' && d.unrelated
-      ? (d as CueData)
-      : null;
+    return isCueData(data) ? data : null;
   } catch {
     return null;
   }

@@ -33,11 +33,19 @@ export function useCueData(source: () => CueData): void {
   hitCache.clear();
 }
 
+/** The shape the linker needs: a reasons record and an unrelated record (lists missing inside are read as empty). */
+export function isCueData(v: unknown): v is CueData {
+  const d = v as Partial<CueData> | null;
+  return (
+    typeof d?.reasons === 'object' && d.reasons !== null && typeof d.unrelated === 'object' && d.unrelated !== null
+  );
+}
+
 function cueLists(): CueData {
   if (!cueData) {
     try {
       const data = cueSource();
-      cueData = data?.reasons && data.unrelated ? data : NO_CUES;
+      cueData = isCueData(data) ? data : NO_CUES;
     } catch {
       cueData = NO_CUES;
     }
