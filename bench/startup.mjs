@@ -72,11 +72,11 @@ async function traceOnce(name) {
   }
 }
 
+const isContentScript = (e) => String(e.args?.data?.url ?? '').endsWith('/content-scripts/content.js');
+
 /** The task that evaluated content.js (the first frame's): CPU and wall ms, and how much of it was compiling. */
 function measure(events) {
-  const start = events.find(
-    (e) => e.name === 'EvaluateScript' && String(e.args?.data?.url ?? '').endsWith('/content-scripts/content.js'),
-  );
+  const start = events.find((e) => e.name === 'EvaluateScript' && isContentScript(e));
   if (!start) throw new Error('the content script did not run');
   // DevTools' RunTask holds the microtask checkpoint after the task (where WXT's and our first awaits resume); the
   // scheduler's own ThreadControllerImpl::RunTask ends before it.
@@ -92,7 +92,7 @@ function measure(events) {
       e.tid === start.tid &&
       e.ts >= task.ts &&
       e.ts < task.ts + task.dur &&
-      String(e.args?.data?.url ?? '').endsWith('/content-scripts/content.js'),
+      isContentScript(e),
   );
   return {
     cpu: (task.tdur ?? task.dur) / 1000,
