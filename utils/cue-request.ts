@@ -35,7 +35,7 @@ export function askCueText(
         () => done(null),
       );
     } catch {
-      // "Extension context invalidated": the locale read below will fail quietly too.
+      // "Extension context invalidated": the locale read that follows (cueDataFrom) fails quietly too.
       done(null);
     }
   });
