@@ -277,6 +277,12 @@ try {
 }
 
 // ---- report -----------------------------------------------------------------
+/** Medians and ratios of the code-cached runs of one page (the floor is the first-page one: the walk has no code to cache). */
+function cachedSummary(runs, floorMs) {
+  const oursMs = median(runs.ours);
+  const markMs = median(runs.mark);
+  return { oursMs, markMs, oursOverFloor: oursMs / floorMs, markOverOurs: markMs / oursMs, runs };
+}
 const pages = targets.map((t) => {
   const r = runs[t.name];
   const floorMs = median(r.floor.map((x) => x.ms));
@@ -310,15 +316,7 @@ const pages = targets.map((t) => {
     probe: probes[t.name],
     markShift: markShift[t.name] ?? null,
     runs: r,
-    cached: cached[t.name]
-      ? {
-          oursMs: median(cached[t.name].ours),
-          markMs: median(cached[t.name].mark),
-          oursOverFloor: median(cached[t.name].ours) / floorMs,
-          markOverOurs: median(cached[t.name].mark) / median(cached[t.name].ours),
-          runs: cached[t.name],
-        }
-      : null,
+    cached: cached[t.name] ? cachedSummary(cached[t.name], floorMs) : null,
   };
 });
 
