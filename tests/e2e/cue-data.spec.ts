@@ -22,6 +22,7 @@ test('every frame asks the background for the cue lists once, and its mentions a
   await sw.evaluate(() => {
     const g = globalThis as unknown as {
       __cueAsks?: Asked[];
+      __cueListening?: boolean;
       chrome: {
         runtime: {
           onMessage: {
@@ -31,8 +32,8 @@ test('every frame asks the background for the cue lists once, and its mentions a
       };
     };
     g.__cueAsks = [];
-    if ((g as { __cueListening?: boolean }).__cueListening) return;
-    (g as { __cueListening?: boolean }).__cueListening = true;
+    if (g.__cueListening) return;
+    g.__cueListening = true;
     g.chrome.runtime.onMessage.addListener((m, sender) => {
       if ((m as { type?: string } | null)?.type === 'get-cue-data')
         g.__cueAsks?.push({ tabId: sender.tab?.id, frameId: sender.frameId });
