@@ -1,0 +1,252 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:hover`: the task in which a person's hover opens the card,
+ * in the real built extension, traced by Chromium itself (--trace-startup).
+ *
+ * A page's first card pays for what nothing before it needed: the host and
+ * its shadow root, the locale's first read, its first layout (font lookups
+ * through the browser). The content script pays that in idle time once the
+ * page has a mention (the card's warm-up); this measures both the hover's
+ * task, which must fit a frame like any other, and the warm-up's. The pointer
+ * is moved through the DevTools protocol over a pipe, with no domain enabled
+ * (Playwright enables several, and an enabled client inflates some calls):
+ * only Runtime.evaluate, to find the mentions and leave console.timeStamp
+ * markers around each move, and Input.dispatchMouseEvent.
+ *
+ * Each run is a fresh browser: off a mention, onto the first mention (first
+ * hover), off, onto another (second hover). Reported: the longest main-thread
+ * task (CPU ms) from each move to 400 ms after it, and the longest task that
+ * ran an idle callback before the pointer came (the warm-up).
+ *
+ * Env: BENCH_PAGES (comma list of corpus names or "demo"), BENCH_REPS (default 3), ER_EXT_DIR,
+ * BENCH_KEEP_TRACE (a path prefix: each page's last trace is kept there, to read in a trace viewer).
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CHROMIUM, LOOPBACK_ONLY_ARG, QUIET_ARGS } from '../scripts/chromium.mjs';
+import { startServer } from './server.mjs';
+import { median } from './stats.mjs';
+import { busyBetween, parseTrace } from './trace.mjs';
+
+const FRAME_MS = 16;
+const TRACE_SECONDS = 12;
+const AFTER_MOVE_MS = 400;
+const REPS = Number(process.env.BENCH_REPS ?? 3);
+const EXT = path.resolve(process.env.ER_EXT_DIR ?? '.output/chrome-mv3');
+const CORPUS_DIR = path.resolve(process.cwd(), '../shared/corpus/pages');
+// The corpus pages with a visible mention (gmw's only one is in an attribute), and our demo page (English and
+// Chinese mentions in one page).
+const PAGES = (process.env.BENCH_PAGES ?? 'qq,bug-1255978,demo').split(',');
+const CATEGORIES = 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,cc,__metadata';
+const server = await startServer({
+  corpusDir: CORPUS_DIR,
+  extra: { '/demo.html': readFileSync('tests/fixtures/pages/demo.html', 'utf8') },
+});
+const urlOf = (name) => `${server.origin}/${name === 'demo' ? 'demo' : `corpus/${name}`}.html`;
+
+/** A DevTools protocol client over Chromium's pipe (fd 3 in, fd 4 out; messages end with NUL). */
+function pipeClient(child) {
+  let nextId = 1;
+  const waiting = new Map();
+  let buffer = '';
+  child.stdio[4].on('data', (chunk) => {
+    buffer += chunk.toString('utf8');
+    let end = buffer.indexOf('\0');
+    while (end >= 0) {
+      const msg = JSON.parse(buffer.slice(0, end));
+      buffer = buffer.slice(end + 1);
+      const w = waiting.get(msg.id);
+      if (w) {
+        waiting.delete(msg.id);
+        if (msg.error) w.reject(new Error(msg.error.message));
+        else w.resolve(msg.result);
+      }
+      end = buffer.indexOf('\0');
+    }
+  });
+  return (method, params = {}, sessionId) =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      waiting.set(id, { resolve, reject });
+      child.stdio[3].write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
+    });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Viewport centres of up to two highlighted mentions, after scrolling the first to the upper third. */
+const FIND_MENTIONS = `(async () => {
+  const ranges = [...CSS.highlights.values()].flatMap((h) => [...h]);
+  const visible = (r) => { const b = r.getBoundingClientRect(); return b.width > 0 && b.height > 0; };
+  const first = ranges.find(visible);
+  if (!first) return null;
+  scrollBy(0, first.getBoundingClientRect().top - innerHeight / 3);
+  await new Promise((r) => setTimeout(r, 500));
+  const at = (r) => { const b = r.getClientRects()[0]; return { x: b.left + b.width / 2, y: b.top + b.height / 2 }; };
+  const inView = (r) => { const b = r.getBoundingClientRect(); return b.width > 0 && b.top > 20 && b.bottom < innerHeight - 20; };
+  const second = ranges.find((r) => r !== first && inView(r) && Math.abs(at(r).y - at(first).y) > 4) ?? first;
+  return JSON.stringify([at(first), at(second)]);
+})()`;
+
+/** One fresh browser: the two hovers, traced. */
+async function hoverOnce(name) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'er-hover-'));
+  const file = path.join(dir, 'trace.json');
+  const child = spawn(
+    CHROMIUM,
+    [
+      ...QUIET_ARGS,
+      LOOPBACK_ONLY_ARG,
+      '--headless',
+      '--window-size=1280,900',
+      '--remote-debugging-pipe',
+      `--user-data-dir=${path.join(dir, 'profile')}`,
+      `--disable-extensions-except=${EXT}`,
+      `--load-extension=${EXT}`,
+      `--trace-startup=${CATEGORIES}`,
+      '--trace-startup-format=json',
+      `--trace-startup-file=${file}`,
+      `--trace-startup-duration=${TRACE_SECONDS}`,
+      urlOf(name),
+    ],
+    { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
+  );
+  const send = pipeClient(child);
+  const started = Date.now();
+  try {
+    let target = null;
+    while (!target && Date.now() - started < 10_000) {
+      const { targetInfos } = await send('Target.getTargets');
+      target = targetInfos.find((t) => t.type === 'page' && t.url.startsWith(server.origin));
+      if (!target) await sleep(100);
+    }
+    if (!target) throw new Error('no page');
+    const { sessionId } = await send('Target.attachToTarget', { targetId: target.targetId, flatten: true });
+    const evaluate = async (expression) =>
+      (await send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sessionId)).result.value;
+    while ((await evaluate('CSS.highlights.size')) === 0) {
+      if (Date.now() - started > 10_000) throw new Error('no highlights');
+      await sleep(100);
+    }
+    // Let the page and our pass settle before the pointer arrives.
+    await sleep(1000);
+    const spots = await evaluate(FIND_MENTIONS);
+    if (!spots) throw new Error('no visible mention');
+    const [first, second] = JSON.parse(spots);
+    const move = (p) =>
+      send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: p.x, y: p.y, button: 'none' }, sessionId);
+    const off = { x: 3, y: 3 };
+    const steps = [
+      ['off-1', off],
+      ['hover-1', first],
+      ['off-2', off],
+      ['hover-2', second],
+    ];
+    for (const [label, p] of steps) {
+      await evaluate(`console.timeStamp('er-${label}')`);
+      await move(p);
+      await sleep(AFTER_MOVE_MS);
+      await evaluate(`console.timeStamp('er-${label}-end')`);
+      await sleep(100);
+    }
+    const shown = await evaluate(
+      `(() => { const h = document.querySelector('eight-reasons-ui'); return !!h?.shadowRoot?.querySelector('[role=tooltip]'); })()`,
+    );
+    if (!shown) throw new Error('the card did not open');
+    // Wait for Chromium to write the trace.
+    while (Date.now() - started < (TRACE_SECONDS + 30) * 1000) {
+      await sleep(250);
+      try {
+        {
+          const buf = readFileSync(file);
+          if (process.env.BENCH_KEEP_TRACE) writeFileSync(`${process.env.BENCH_KEEP_TRACE}-${name}.json`, buf);
+          return { trace: parseTrace(buf), idle: idleTasks(JSON.parse(buf.toString('utf8')).traceEvents) };
+        }
+      } catch {
+        // Not written yet, or still being written.
+      }
+    }
+    throw new Error('no trace written');
+  } finally {
+    child.kill('SIGKILL');
+    await sleep(200);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * CPU ms of each task on the page's main thread that ran an idle callback (the card's warm-up; the pages' own
+ * scripts are blocked by the server's CSP, so the idle callbacks there are ours).
+ */
+function idleTasks(events) {
+  const mark = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === 'er-off-1');
+  const onThread = (e) => e.pid === mark?.pid && e.tid === mark?.tid;
+  const idle = events.filter((e) => e.name === 'FireIdleCallback' && onThread(e));
+  return events
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && onThread(e))
+    .filter((t) => idle.some((i) => i.ts >= t.ts && i.ts < t.ts + t.dur))
+    .map((t) => (t.tdur ?? t.dur) / 1000);
+}
+
+/** The longest task after one move, and the main thread's busy CPU time in that window. */
+function afterMove(trace, label) {
+  const b = busyBetween(trace, `er-${label}`, `er-${label}-end`);
+  if (!b) throw new Error(`no markers for ${label}`);
+  return { longest: b.longestCpu, busy: b.cpu };
+}
+
+const T0 = Date.now();
+const rows = [];
+for (const name of PAGES) {
+  const runs = [];
+  const errors = [];
+  for (let rep = 0; rep < REPS; rep++) {
+    try {
+      const { trace, idle } = await hoverOnce(name);
+      runs.push({
+        first: afterMove(trace, 'hover-1'),
+        second: afterMove(trace, 'hover-2'),
+        off: afterMove(trace, 'off-2'),
+        idle: { longest: Math.max(0, ...idle), busy: idle.reduce((a, b) => a + b, 0) },
+      });
+    } catch (e) {
+      errors.push(String(e).slice(0, 200));
+    }
+  }
+  const pick = (k, f) => runs.map((r) => r[k][f]);
+  const stat = (k, f) => (runs.length ? { median: median(pick(k, f)), max: Math.max(...pick(k, f)) } : null);
+  rows.push({
+    name,
+    runs,
+    errors,
+    first: stat('first', 'longest'),
+    firstBusy: stat('first', 'busy'),
+    second: stat('second', 'longest'),
+    off: stat('off', 'longest'),
+    idle: stat('idle', 'longest'),
+  });
+  console.error(`[hover ${Math.round((Date.now() - T0) / 1000)}s] ${name}: ${runs.length}/${REPS} runs`);
+}
+await server.close();
+
+const f1 = (x) => (x === null || x === undefined ? '-' : x.toFixed(1));
+const cell = (s) => (s ? `${f1(s.median)} (${f1(s.max)})` : '-');
+const over = rows.filter((r) => r.first && Math.max(r.first.max, r.second.max) > FRAME_MS);
+const lines = [
+  `Hovering a mention, real extension (${REPS} fresh browsers per page); longest main-thread task within ${AFTER_MOVE_MS} ms of the move, CPU ms, median (max):`,
+  '',
+  '| page | first hover | main thread busy after it | second hover | moving off | idle-time warm-up before |',
+  '|---|---:|---:|---:|---:|---:|',
+  ...rows.map(
+    (r) =>
+      `| ${r.name} | ${cell(r.first)} | ${cell(r.firstBusy)} | ${cell(r.second)} | ${cell(r.off)} | ${cell(r.idle)} |` +
+      (r.errors.length ? ` ${r.errors.length} failed: ${r.errors[0]}` : ''),
+  ),
+  '',
+  `Pages with a hover task over ${FRAME_MS} ms: ${over.length ? over.map((r) => r.name).join(', ') : 'none'}.`,
+];
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/hover.json', `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`);
+console.log(lines.join('\n'));
