@@ -117,6 +117,22 @@ export function showCard(container: HTMLElement, info: MentionInfo, anchor: Box,
   return card;
 }
 
+/**
+ * Lays out `info`'s card hidden in `container` and removes it in the same task, so it is never painted. What a
+ * page's first card costs (the locale's first read, the browser's font lookups in its first layout) is then paid
+ * here rather than in the frame of a person's first hover. `container` must be empty (no card shown).
+ */
+export function warmCard(container: HTMLElement, info: MentionInfo, color?: string): void {
+  const card = buildCard(container.ownerDocument, info, color);
+  card.style.visibility = 'hidden';
+  card.style.animation = 'none';
+  card.style.left = '0px';
+  card.style.top = '0px';
+  container.replaceChildren(card);
+  card.getBoundingClientRect();
+  container.replaceChildren();
+}
+
 export function hideCard(container: HTMLElement): void {
   container.replaceChildren();
 }

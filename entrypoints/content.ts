@@ -10,7 +10,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { hideCard, showCard } from '@/components/hover-card';
+import { hideCard, showCard, warmCard } from '@/components/hover-card';
 import cardCss from '@/components/hover-card.css?inline';
 import { createEngine } from '@/content/engine';
 import { HOST_TAG } from '@/content/rules';
@@ -95,6 +95,28 @@ async function run(ctx: ContentScriptContext, cueText: Promise<string | null>): 
   function report(summary: FrameSummary): void {
     lastSummary = summary;
     send({ type: 'summary', summary });
+    if (summary.mentions.length) warmUp();
+  }
+
+  /**
+   * A page's first card pays once for what later cards do not: our host and shadow root, the locale's first read
+   * and the browser's font lookups in its first layout (15 to 24 ms in the hover's frame on qq and bug-1255978,
+   * `npm run bench:hover`). Once the page has a mention, that is done in idle time with the first mention's card,
+   * laid out hidden and removed at once; a person's first hover then costs what a second one does.
+   */
+  let warmed = false;
+  function warmUp(): void {
+    if (warmed) return;
+    warmed = true;
+    ctx.requestIdleCallback(
+      guard(() => {
+        const m = lastSummary.mentions[0];
+        if (!engine || shown || !m) return;
+        const target = ensureUi();
+        if (target) warmCard(target.container, m, settings.colors[m.entity]);
+      }),
+      { timeout: 2000 },
+    );
   }
 
   function startEngine(): void {
@@ -111,6 +133,8 @@ async function run(ctx: ContentScriptContext, cueText: Promise<string | null>): 
 
   function stopEngine(announce: boolean): void {
     hide();
+    // Off leaves the page as it was: our host goes too (the next hover after turning on puts it back).
+    ui?.host.remove();
     engineAbort?.abort();
     engineAbort = null;
     engine = null;
@@ -214,7 +238,6 @@ async function run(ctx: ContentScriptContext, cueText: Promise<string | null>): 
     }
     return ui;
   }
-  ctx.onInvalidated(guard(() => ui?.host.remove()));
 
   function anchorRect(m: PageMention, x: number, y: number): DOMRect {
     const rects = m.range.getClientRects();

@@ -157,6 +157,7 @@ test('switching highlighting off releases everything and leaves the page as it w
     [],
   );
   expect(await html()).toBe(before);
+  expect(await page.evaluate(() => document.querySelectorAll('eight-reasons-ui').length), 'our host is gone').toBe(0);
 
   // While off, changes are not watched…
   await page.click('#add');

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { hideCard, placeCard, showCard } from '@/components/hover-card';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { hideCard, placeCard, showCard, warmCard } from '@/components/hover-card';
 import { windows } from '@/content/find';
 import { caretAt, hitTest, MentionIndex } from '@/content/hit';
 import { compareOrder } from '@/content/order';
@@ -305,6 +305,36 @@ describe('hover card', () => {
     expect(card.querySelector('a, button, input, [tabindex]')).toBe(null);
     hideCard(container);
     expect(container.childNodes.length).toBe(0);
+  });
+
+  it('warms a card by laying it out hidden while attached, then leaves the container empty', () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    const seen: { attached: boolean; visibility: string; text: string }[] = [];
+    const measure = vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      const el = this as HTMLElement;
+      seen.push({ attached: el.isConnected, visibility: el.style.visibility, text: el.textContent ?? '' });
+      return new DOMRect(0, 0, 300, 120);
+    });
+    const added: Node[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const r of records) added.push(...r.addedNodes);
+    });
+    observer.observe(container, { childList: true });
+    try {
+      warmCard(container, info, '#12b76a');
+    } finally {
+      measure.mockRestore();
+    }
+    const records = observer.takeRecords();
+    for (const r of records) added.push(...r.addedNodes);
+    observer.disconnect();
+    // The card for this mention was laid out (the same text a hover shows), never visible, and is gone again.
+    expect(seen).toEqual([{ attached: true, visibility: 'hidden', text: expect.stringContaining('reason2_title') }]);
+    expect(added).toHaveLength(1);
+    expect((added[0] as HTMLElement).dataset.testid).toBe('hover-card');
+    expect(container.childNodes.length).toBe(0);
+    container.remove();
   });
 
   it('says when a mention is not linked', () => {
