@@ -203,7 +203,10 @@ async function run(ctx: ContentScriptContext, cueText: Promise<string | null>): 
 
   // ---- hover card --------------------------------------------------------
 
-  /** Our one element in the page: created on first hover, put back if the page removes or moves it. */
+  /**
+   * Our one element in the page: created when the first card is warmed or shown, put back if the page removes or
+   * moves it, removed when highlighting is turned off.
+   */
   let ui: { host: HTMLElement; container: HTMLElement } | null = null;
   let shown: PageMention | null = null;
 
