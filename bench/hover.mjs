@@ -18,7 +18,7 @@
  * task (CPU ms) from each move to 400 ms after it, and the longest task that
  * ran an idle callback before the pointer came (the warm-up).
  *
- * Env: BENCH_PAGES (comma list of corpus names or "demo"), BENCH_REPS (default 3), ER_EXT_DIR,
+ * Env: BENCH_PAGES (comma list of corpus names, "demo" or "synthetic"), BENCH_REPS (default 3), ER_EXT_DIR,
  * BENCH_KEEP_TRACE (a path prefix: each page's last trace is kept there, to read in a trace viewer).
  */
 import { spawn } from 'node:child_process';
@@ -28,6 +28,7 @@ import path from 'node:path';
 import { CHROMIUM, LOOPBACK_ONLY_ARG, QUIET_ARGS } from '../scripts/chromium.mjs';
 import { startServer } from './server.mjs';
 import { median } from './stats.mjs';
+import { syntheticPage } from './synthetic.mjs';
 import { busyBetween, parseTrace } from './trace.mjs';
 
 const FRAME_MS = 16;
@@ -42,9 +43,14 @@ const PAGES = (process.env.BENCH_PAGES ?? 'qq,bug-1255978,demo').split(',');
 const CATEGORIES = 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,cc,__metadata';
 const server = await startServer({
   corpusDir: CORPUS_DIR,
-  extra: { '/demo.html': readFileSync('tests/fixtures/pages/demo.html', 'utf8') },
+  extra: {
+    '/demo.html': readFileSync('tests/fixtures/pages/demo.html', 'utf8'),
+    ...(PAGES.includes('synthetic') ? { '/synthetic.html': syntheticPage().html } : {}),
+  },
 });
-const urlOf = (name) => `${server.origin}/${name === 'demo' ? 'demo' : `corpus/${name}`}.html`;
+const urlOf = (name) => `${server.origin}/${['demo', 'synthetic'].includes(name) ? name : `corpus/${name}`}.html`;
+/** The synthetic page takes seconds to load and scan. */
+const traceSecondsOf = (name) => (name === 'synthetic' ? 30 : TRACE_SECONDS);
 
 /** A DevTools protocol client over Chromium's pipe (fd 3 in, fd 4 out; messages end with NUL). */
 function pipeClient(child) {
@@ -108,7 +114,7 @@ async function hoverOnce(name) {
       `--trace-startup=${CATEGORIES}`,
       '--trace-startup-format=json',
       `--trace-startup-file=${file}`,
-      `--trace-startup-duration=${TRACE_SECONDS}`,
+      `--trace-startup-duration=${traceSecondsOf(name)}`,
       urlOf(name),
     ],
     { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
@@ -127,7 +133,7 @@ async function hoverOnce(name) {
     const evaluate = async (expression) =>
       (await send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sessionId)).result.value;
     while ((await evaluate('CSS.highlights.size')) === 0) {
-      if (Date.now() - started > 10_000) throw new Error('no highlights');
+      if (Date.now() - started > traceSecondsOf(name) * 1000 - 5000) throw new Error('no highlights');
       await sleep(100);
     }
     // Let the page and our pass settle before the pointer arrives.
@@ -156,7 +162,7 @@ async function hoverOnce(name) {
     );
     if (!shown) throw new Error('the card did not open');
     // Wait for Chromium to write the trace.
-    while (Date.now() - started < (TRACE_SECONDS + 30) * 1000) {
+    while (Date.now() - started < (traceSecondsOf(name) + 30) * 1000) {
       await sleep(250);
       try {
         {
