@@ -304,7 +304,30 @@ describe('hover card', () => {
     expect(card.textContent).toContain('card_linkedBy');
     expect(card.querySelector('a, button, input, [tabindex]')).toBe(null);
     hideCard(container);
-    expect(container.childNodes.length).toBe(0);
+    // Hidden in place (removing a fixed box lays the page out again); the next card replaces it.
+    expect(card.style.visibility).toBe('hidden');
+    const next = showCard(container, info, { left: 10, top: 10, bottom: 30 });
+    expect([...container.children]).toEqual([next]);
+    expect(next.style.visibility).toBe('');
+  });
+
+  it('is measured at the origin and moved into place by translate, not by left and top', () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    const measure = vi
+      .spyOn(Element.prototype, 'getBoundingClientRect')
+      .mockImplementation(() => new DOMRect(0, 0, 300, 120));
+    try {
+      const card = showCard(container, info, { left: 100, top: 100, bottom: 120 });
+      expect(card.style.left).toBe('0px');
+      expect(card.style.top).toBe('0px');
+      // placeCard's answer for this anchor and size in happy-dom's 1024×768 viewport: below the mention.
+      expect(card.style.translate).toBe('100px 126px');
+      expect(card.dataset.side).toBe('below');
+    } finally {
+      measure.mockRestore();
+      container.remove();
+    }
   });
 
   it('warms a card by laying it out hidden while attached, then leaves the container empty', () => {
