@@ -37,9 +37,9 @@ const AFTER_MOVE_MS = 400;
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const EXT = path.resolve(process.env.ER_EXT_DIR ?? '.output/chrome-mv3');
 const CORPUS_DIR = path.resolve(process.cwd(), '../shared/corpus/pages');
-// The corpus pages with a visible mention (gmw's only one is in an attribute), and our demo page (English and
-// Chinese mentions in one page).
-const PAGES = (process.env.BENCH_PAGES ?? 'qq,bug-1255978,demo').split(',');
+// The corpus pages with a visible mention (gmw's only one is in an attribute), our demo page (English and Chinese
+// mentions in one page) and the synthetic page of `npm run bench` (76,000 elements).
+const PAGES = (process.env.BENCH_PAGES ?? 'qq,bug-1255978,demo,synthetic').split(',');
 const CATEGORIES = 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,cc,__metadata';
 const server = await startServer({
   corpusDir: CORPUS_DIR,
