@@ -80,6 +80,13 @@ async function run(ctx: ContentScriptContext, cueText: Promise<string | null>): 
   let engine: Engine | null = null;
   let engineAbort: AbortController | null = null;
   let lastSummary: FrameSummary = pausedSummary();
+  /**
+   * Our one element in the page: created when the first card is warmed or shown, put back if the page removes or
+   * moves it, removed when highlighting is turned off.
+   */
+  let ui: { host: HTMLElement; container: HTMLElement } | null = null;
+  /** The mention whose card is showing. */
+  let shown: PageMention | null = null;
 
   function send(message: Message): void {
     try {
@@ -202,13 +209,6 @@ async function run(ctx: ContentScriptContext, cueText: Promise<string | null>): 
   ctx.onInvalidated(guard(() => browser.runtime.onMessage.removeListener(onMessage)));
 
   // ---- hover card --------------------------------------------------------
-
-  /**
-   * Our one element in the page: created when the first card is warmed or shown, put back if the page removes or
-   * moves it, removed when highlighting is turned off.
-   */
-  let ui: { host: HTMLElement; container: HTMLElement } | null = null;
-  let shown: PageMention | null = null;
 
   function hostStyle(host: HTMLElement): void {
     // Zero-size, fixed, on top: adds no box to the page's layout. Inline !important beats page rules.
