@@ -119,12 +119,12 @@ export function showCard(container: HTMLElement, info: MentionInfo, anchor: Box,
 }
 
 /**
- * Lays out `info`'s card hidden in `container` and removes it in the same task, so it is never painted. What a
- * page's first card costs (the locale's first read, the browser's font lookups in its first layout) is then paid
- * here rather than in the frame of a person's first hover. `container` must show no card (a hidden one may stay).
+ * Lays out `card` (from buildCard) hidden in `container` and removes it in the same task, so it is never painted.
+ * What a page's first card costs (the browser's font lookups in its first layout; building it, the locale's first
+ * read) is then paid here rather than in the frame of a person's first hover. `container` must show no card (a
+ * hidden one may stay).
  */
-export function warmCard(container: HTMLElement, info: MentionInfo, color?: string): void {
-  const card = buildCard(container.ownerDocument, info, color);
+export function warmCard(container: HTMLElement, card: HTMLElement): void {
   card.style.visibility = 'hidden';
   card.style.animation = 'none';
   card.style.left = '0px';

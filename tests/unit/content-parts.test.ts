@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { hideCard, placeCard, showCard, warmCard } from '@/components/hover-card';
+import { buildCard, hideCard, placeCard, showCard, warmCard } from '@/components/hover-card';
 import { windows } from '@/content/find';
 import { caretAt, hitTest, MentionIndex } from '@/content/hit';
 import { compareOrder } from '@/content/order';
@@ -345,7 +345,7 @@ describe('hover card', () => {
     });
     observer.observe(container, { childList: true });
     try {
-      warmCard(container, info, '#12b76a');
+      warmCard(container, buildCard(document, info, '#12b76a'));
     } finally {
       measure.mockRestore();
     }
