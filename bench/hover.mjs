@@ -29,7 +29,7 @@ import { CHROMIUM, LOOPBACK_ONLY_ARG, QUIET_ARGS } from '../scripts/chromium.mjs
 import { startServer } from './server.mjs';
 import { median } from './stats.mjs';
 import { syntheticPage } from './synthetic.mjs';
-import { busyBetween, parseTrace } from './trace.mjs';
+import { busyBetween, cpuOf, parseTrace } from './trace.mjs';
 
 const FRAME_MS = 16;
 const TRACE_SECONDS = 12;
@@ -193,7 +193,7 @@ function idleTasks(events) {
   return events
     .filter((e) => e.name === 'RunTask' && e.ph === 'X' && onThread(e))
     .filter((t) => idle.some((i) => i.ts >= t.ts && i.ts < t.ts + t.dur))
-    .map((t) => (t.tdur ?? t.dur) / 1000);
+    .map((t) => cpuOf(t) / 1000);
 }
 
 /** The longest task after one move, and the main thread's busy CPU time in that window. */

@@ -21,6 +21,7 @@ import path from 'node:path';
 import { CHROMIUM, LOOPBACK_ONLY_ARG, QUIET_ARGS } from '../scripts/chromium.mjs';
 import { startServer } from './server.mjs';
 import { median } from './stats.mjs';
+import { cpuOf } from './trace.mjs';
 
 const FRAME_MS = 16;
 const TRACE_SECONDS = 5;
@@ -95,9 +96,9 @@ function measure(events) {
       isContentScript(e),
   );
   return {
-    cpu: (task.tdur ?? task.dur) / 1000,
+    cpu: cpuOf(task) / 1000,
     wall: task.dur / 1000,
-    compileCpu: compile ? (compile.tdur ?? compile.dur) / 1000 : 0,
+    compileCpu: compile ? cpuOf(compile) / 1000 : 0,
   };
 }
 
