@@ -21,15 +21,13 @@
  * Env: BENCH_PAGES (comma list of corpus names, "demo" or "synthetic"), BENCH_REPS (default 3), ER_EXT_DIR,
  * BENCH_KEEP_TRACE (a path prefix: each page's last trace is kept there, to read in a trace viewer).
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CHROMIUM, LOOPBACK_ONLY_ARG, QUIET_ARGS } from '../scripts/chromium.mjs';
 import { startServer } from './server.mjs';
 import { median } from './stats.mjs';
 import { syntheticPage } from './synthetic.mjs';
 import { busyBetween, cpuOf, parseTrace } from './trace.mjs';
+import { launchTraced } from './traced-chromium.mjs';
 
 const FRAME_MS = 16;
 const TRACE_SECONDS = 12;
@@ -98,28 +96,15 @@ const FIND_MENTIONS = `(async () => {
 
 /** One fresh browser: the two hovers, traced. */
 async function hoverOnce(name) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'er-hover-'));
-  const file = path.join(dir, 'trace.json');
-  const child = spawn(
-    CHROMIUM,
-    [
-      ...QUIET_ARGS,
-      LOOPBACK_ONLY_ARG,
-      '--headless',
-      '--window-size=1280,900',
-      '--remote-debugging-pipe',
-      `--user-data-dir=${path.join(dir, 'profile')}`,
-      `--disable-extensions-except=${EXT}`,
-      `--load-extension=${EXT}`,
-      `--trace-startup=${CATEGORIES}`,
-      '--trace-startup-format=json',
-      `--trace-startup-file=${file}`,
-      `--trace-startup-duration=${traceSecondsOf(name)}`,
-      urlOf(name),
-    ],
-    { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
-  );
-  const send = pipeClient(child);
+  const browser = launchTraced({
+    ext: EXT,
+    url: urlOf(name),
+    categories: CATEGORIES,
+    seconds: traceSecondsOf(name),
+    args: ['--window-size=1280,900'],
+    pipe: true,
+  });
+  const send = pipeClient(browser.child);
   const started = Date.now();
   try {
     let target = null;
@@ -162,22 +147,11 @@ async function hoverOnce(name) {
       `(() => { const c = document.querySelector('eight-reasons-ui')?.shadowRoot?.querySelector('[role=tooltip]'); return !!c && getComputedStyle(c).visibility === 'visible'; })()`,
     );
     if (!shown) throw new Error('the card did not open');
-    // Wait for Chromium to write the trace.
-    while (Date.now() - started < (traceSecondsOf(name) + 30) * 1000) {
-      await sleep(250);
-      try {
-        const buf = readFileSync(file);
-        if (process.env.BENCH_KEEP_TRACE) writeFileSync(`${process.env.BENCH_KEEP_TRACE}-${name}.json`, buf);
-        return { trace: parseTrace(buf), idle: idleTasks(JSON.parse(buf.toString('utf8')).traceEvents) };
-      } catch {
-        // Not written yet, or still being written.
-      }
-    }
-    throw new Error('no trace written');
+    const { buf, events } = await browser.readTrace();
+    if (process.env.BENCH_KEEP_TRACE) writeFileSync(`${process.env.BENCH_KEEP_TRACE}-${name}.json`, buf);
+    return { trace: parseTrace(events), idle: idleTasks(events) };
   } finally {
-    child.kill('SIGKILL');
-    await sleep(200);
-    rmSync(dir, { recursive: true, force: true });
+    await browser.close();
   }
 }
 

@@ -14,14 +14,12 @@
  *
  * Env: BENCH_PAGES (comma list), BENCH_REPS (default 3), ER_EXT_DIR (default .output/chrome-mv3).
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CHROMIUM, LOOPBACK_ONLY_ARG, QUIET_ARGS } from '../scripts/chromium.mjs';
 import { startServer } from './server.mjs';
 import { median } from './stats.mjs';
 import { cpuOf } from './trace.mjs';
+import { launchTraced } from './traced-chromium.mjs';
 
 const FRAME_MS = 16;
 const TRACE_SECONDS = 5;
@@ -36,40 +34,16 @@ const server = await startServer({ corpusDir: CORPUS_DIR, extra: {} });
 
 /** One fresh browser on one page; resolves to the parsed trace events. */
 async function traceOnce(name) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'er-startup-'));
-  const file = path.join(dir, 'trace.json');
-  const browser = spawn(
-    CHROMIUM,
-    [
-      ...QUIET_ARGS,
-      LOOPBACK_ONLY_ARG,
-      '--headless',
-      `--user-data-dir=${path.join(dir, 'profile')}`,
-      `--disable-extensions-except=${EXT}`,
-      `--load-extension=${EXT}`,
-      `--trace-startup=${CATEGORIES}`,
-      '--trace-startup-format=json',
-      `--trace-startup-file=${file}`,
-      `--trace-startup-duration=${TRACE_SECONDS}`,
-      `${server.origin}/corpus/${name}.html`,
-    ],
-    { stdio: 'ignore' },
-  );
+  const browser = launchTraced({
+    ext: EXT,
+    url: `${server.origin}/corpus/${name}.html`,
+    categories: CATEGORIES,
+    seconds: TRACE_SECONDS,
+  });
   try {
-    const deadline = Date.now() + (TRACE_SECONDS + 30) * 1000;
-    while (Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 250));
-      try {
-        return JSON.parse(readFileSync(file, 'utf8')).traceEvents;
-      } catch {
-        // Not written yet, or still being written.
-      }
-    }
-    throw new Error('no trace written');
+    return (await browser.readTrace()).events;
   } finally {
-    browser.kill('SIGKILL');
-    await new Promise((r) => setTimeout(r, 200));
-    rmSync(dir, { recursive: true, force: true });
+    await browser.close();
   }
 }
 

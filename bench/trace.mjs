@@ -18,10 +18,10 @@ export function cpuOf(e) {
 /**
  * Times in ms. A task's `cpu` is its thread time (robust when other processes
  * compete for the cores); `frame` marks a rendering task (BeginMainFrame).
- * @param {Buffer} buf @returns {{ tasks: {ts: number, end: number, cpu: number, frame: boolean}[], marks: Map<string, number> }}
+ * @param {Buffer | object[]} buf the trace's bytes, or its events already parsed @returns {{ tasks: {ts: number, end: number, cpu: number, frame: boolean}[], marks: Map<string, number> }}
  */
 export function parseTrace(buf) {
-  const json = JSON.parse(buf.toString('utf8'));
+  const json = Array.isArray(buf) ? buf : JSON.parse(buf.toString('utf8'));
   const events = Array.isArray(json) ? json : json.traceEvents;
   const marks = new Map();
   let thread = null;

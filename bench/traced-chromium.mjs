@@ -1,0 +1,66 @@
+/**
+ * A fresh headless Chromium with the built extension, traced by Chromium
+ * itself from launch (--trace-startup) into a JSON file: no DevTools client
+ * is attached, unless the caller opens the protocol pipe. Shared by
+ * startup.mjs and hover.mjs.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CHROMIUM, LOOPBACK_ONLY_ARG, QUIET_ARGS } from '../scripts/chromium.mjs';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * @param {{ ext: string, url: string, categories: string, seconds: number, args?: string[], pipe?: boolean }} o
+ *   `seconds`: how long Chromium traces before it writes the file; `pipe`: open --remote-debugging-pipe on fds 3 and 4.
+ */
+export function launchTraced({ ext, url, categories, seconds, args = [], pipe = false }) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'er-traced-'));
+  const file = path.join(dir, 'trace.json');
+  const started = Date.now();
+  const child = spawn(
+    CHROMIUM,
+    [
+      ...QUIET_ARGS,
+      LOOPBACK_ONLY_ARG,
+      '--headless',
+      ...args,
+      ...(pipe ? ['--remote-debugging-pipe'] : []),
+      `--user-data-dir=${path.join(dir, 'profile')}`,
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      `--trace-startup=${categories}`,
+      '--trace-startup-format=json',
+      `--trace-startup-file=${file}`,
+      `--trace-startup-duration=${seconds}`,
+      url,
+    ],
+    { stdio: pipe ? ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] : 'ignore' },
+  );
+  return {
+    child,
+    /**
+     * The trace once Chromium has written a whole file: its bytes and its events. Throws 30 s after the tracing
+     * time is over.
+     */
+    async readTrace() {
+      while (Date.now() - started < (seconds + 30) * 1000) {
+        await sleep(250);
+        try {
+          const buf = readFileSync(file);
+          return { buf, events: JSON.parse(buf.toString('utf8')).traceEvents };
+        } catch {
+          // Not written yet, or still being written.
+        }
+      }
+      throw new Error('no trace written');
+    },
+    async close() {
+      child.kill('SIGKILL');
+      await sleep(200);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
