@@ -90,6 +90,17 @@ export function buildCard(doc: Document, info: MentionInfo, color?: string): HTM
   return card;
 }
 
+/** Puts `card` in `container`, hidden at the viewport's origin, and lays it out: its box before it is placed. */
+function layOutHidden(container: HTMLElement, card: HTMLElement): DOMRect {
+  card.style.visibility = 'hidden';
+  // Measured at the viewport's left edge: a fixed box starting near the right edge would be squeezed narrower
+  // (and taller) than it is once moved left, and then overflow the viewport.
+  card.style.left = '0px';
+  card.style.top = '0px';
+  container.replaceChildren(card);
+  return card.getBoundingClientRect();
+}
+
 /**
  * Shows the card in `container` next to `anchor` (viewport coordinates):
  * rendered hidden, measured, then placed.
@@ -97,14 +108,8 @@ export function buildCard(doc: Document, info: MentionInfo, color?: string): HTM
 export function showCard(container: HTMLElement, info: MentionInfo, anchor: Box, color?: string): HTMLElement {
   const doc = container.ownerDocument;
   const card = buildCard(doc, info, color);
-  card.style.visibility = 'hidden';
-  // Measured at the viewport's left edge: a fixed box starting near the right edge would be squeezed narrower
-  // (and taller) than it is once moved left, and then overflow the viewport.
-  card.style.left = '0px';
-  card.style.top = '0px';
-  container.replaceChildren(card);
+  const box = layOutHidden(container, card);
   const view = doc.defaultView;
-  const box = card.getBoundingClientRect();
   const place = placeCard(
     anchor,
     { width: box.width, height: box.height },
@@ -125,12 +130,8 @@ export function showCard(container: HTMLElement, info: MentionInfo, anchor: Box,
  * hidden one may stay).
  */
 export function warmCard(container: HTMLElement, card: HTMLElement): void {
-  card.style.visibility = 'hidden';
   card.style.animation = 'none';
-  card.style.left = '0px';
-  card.style.top = '0px';
-  container.replaceChildren(card);
-  card.getBoundingClientRect();
+  layOutHidden(container, card);
   container.replaceChildren();
 }
 
