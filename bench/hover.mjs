@@ -27,7 +27,7 @@ import { startServer } from './server.mjs';
 import { median } from './stats.mjs';
 import { syntheticPage } from './synthetic.mjs';
 import { busyBetween, cpuOf, parseTrace } from './trace.mjs';
-import { launchTraced } from './traced-chromium.mjs';
+import { launchTraced, pipeClient } from './traced-chromium.mjs';
 
 const FRAME_MS = 16;
 const TRACE_SECONDS = 12;
@@ -49,34 +49,6 @@ const server = await startServer({
 const urlOf = (name) => `${server.origin}/${['demo', 'synthetic'].includes(name) ? name : `corpus/${name}`}.html`;
 /** The synthetic page takes seconds to load and scan. */
 const traceSecondsOf = (name) => (name === 'synthetic' ? 30 : TRACE_SECONDS);
-
-/** A DevTools protocol client over Chromium's pipe (fd 3 in, fd 4 out; messages end with NUL). */
-function pipeClient(child) {
-  let nextId = 1;
-  const waiting = new Map();
-  let buffer = '';
-  child.stdio[4].on('data', (chunk) => {
-    buffer += chunk.toString('utf8');
-    let end = buffer.indexOf('\0');
-    while (end >= 0) {
-      const msg = JSON.parse(buffer.slice(0, end));
-      buffer = buffer.slice(end + 1);
-      const w = waiting.get(msg.id);
-      if (w) {
-        waiting.delete(msg.id);
-        if (msg.error) w.reject(new Error(msg.error.message));
-        else w.resolve(msg.result);
-      }
-      end = buffer.indexOf('\0');
-    }
-  });
-  return (method, params = {}, sessionId) =>
-    new Promise((resolve, reject) => {
-      const id = nextId++;
-      waiting.set(id, { resolve, reject });
-      child.stdio[3].write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
-    });
-}
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 

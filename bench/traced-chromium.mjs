@@ -1,8 +1,8 @@
 /**
  * A fresh headless Chromium with the built extension, traced by Chromium
  * itself from launch (--trace-startup) into a JSON file: no DevTools client
- * is attached, unless the caller opens the protocol pipe. Shared by
- * startup.mjs and hover.mjs.
+ * is attached, unless the caller opens the protocol pipe (`pipeClient`).
+ * Shared by startup.mjs, hover.mjs and code-cache.mjs.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -63,4 +63,32 @@ export function launchTraced({ ext, url, categories, seconds, args = [], pipe = 
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A DevTools protocol client over Chromium's pipe (fd 3 in, fd 4 out; messages end with NUL). */
+export function pipeClient(child) {
+  let nextId = 1;
+  const waiting = new Map();
+  let buffer = '';
+  child.stdio[4].on('data', (chunk) => {
+    buffer += chunk.toString('utf8');
+    let end = buffer.indexOf('\0');
+    while (end >= 0) {
+      const msg = JSON.parse(buffer.slice(0, end));
+      buffer = buffer.slice(end + 1);
+      const w = waiting.get(msg.id);
+      if (w) {
+        waiting.delete(msg.id);
+        if (msg.error) w.reject(new Error(msg.error.message));
+        else w.resolve(msg.result);
+      }
+      end = buffer.indexOf('\0');
+    }
+  });
+  return (method, params = {}, sessionId) =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      waiting.set(id, { resolve, reject });
+      child.stdio[3].write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
+    });
 }
