@@ -27,7 +27,7 @@ import { startServer } from './server.mjs';
 import { median } from './stats.mjs';
 import { syntheticPage } from './synthetic.mjs';
 import { busyBetween, cpuOf, parseTrace } from './trace.mjs';
-import { launchTraced, pipeClient } from './traced-chromium.mjs';
+import { launchTraced, pipeClient, repeatPerPage } from './traced-chromium.mjs';
 
 const FRAME_MS = 16;
 const TRACE_SECONDS = 12;
@@ -148,27 +148,19 @@ function afterMove(trace, label) {
   return { longest: b.longestCpu, busy: b.cpu };
 }
 
-const T0 = Date.now();
-const rows = [];
-for (const name of PAGES) {
-  const runs = [];
-  const errors = [];
-  for (let rep = 0; rep < REPS; rep++) {
-    try {
-      const { trace, idle } = await hoverOnce(name);
-      runs.push({
-        first: afterMove(trace, 'hover-1'),
-        second: afterMove(trace, 'hover-2'),
-        off: afterMove(trace, 'off-2'),
-        idle: { longest: Math.max(0, ...idle), busy: idle.reduce((a, b) => a + b, 0) },
-      });
-    } catch (e) {
-      errors.push(String(e).slice(0, 200));
-    }
-  }
+const measured = await repeatPerPage(PAGES, REPS, 'hover', async (name) => {
+  const { trace, idle } = await hoverOnce(name);
+  return {
+    first: afterMove(trace, 'hover-1'),
+    second: afterMove(trace, 'hover-2'),
+    off: afterMove(trace, 'off-2'),
+    idle: { longest: Math.max(0, ...idle), busy: idle.reduce((a, b) => a + b, 0) },
+  };
+});
+const rows = measured.map(({ name, runs, errors }) => {
   const pick = (k, f) => runs.map((r) => r[k][f]);
   const stat = (k, f) => (runs.length ? { median: median(pick(k, f)), max: Math.max(...pick(k, f)) } : null);
-  rows.push({
+  return {
     name,
     runs,
     errors,
@@ -177,9 +169,8 @@ for (const name of PAGES) {
     second: stat('second', 'longest'),
     off: stat('off', 'longest'),
     idle: stat('idle', 'longest'),
-  });
-  console.error(`[hover ${Math.round((Date.now() - T0) / 1000)}s] ${name}: ${runs.length}/${REPS} runs`);
-}
+  };
+});
 await server.close();
 
 const f1 = (x) => (x === null || x === undefined ? '-' : x.toFixed(1));

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { startServer } from './server.mjs';
 import { median } from './stats.mjs';
 import { cpuOf } from './trace.mjs';
-import { launchTraced } from './traced-chromium.mjs';
+import { launchTraced, repeatPerPage } from './traced-chromium.mjs';
 
 const FRAME_MS = 16;
 const TRACE_SECONDS = 5;
@@ -76,23 +76,13 @@ function measure(events) {
   };
 }
 
-const T0 = Date.now();
-const rows = [];
-for (const name of PAGES) {
-  const runs = [];
-  const errors = [];
-  for (let rep = 0; rep < REPS; rep++) {
-    try {
-      runs.push(measure(await traceOnce(name)));
-    } catch (e) {
-      errors.push(String(e).slice(0, 200));
-    }
-  }
-  const med = (k) => (runs.length ? median(runs.map((r) => r[k])) : null);
-  const max = (k) => (runs.length ? Math.max(...runs.map((r) => r[k])) : null);
-  rows.push({ name, runs, errors, cpu: med('cpu'), cpuMax: max('cpu'), wall: med('wall'), compile: med('compileCpu') });
-  console.error(`[startup ${Math.round((Date.now() - T0) / 1000)}s] ${name}: ${runs.length}/${REPS} runs`);
-}
+const rows = (await repeatPerPage(PAGES, REPS, 'startup', async (name) => measure(await traceOnce(name)))).map(
+  ({ name, runs, errors }) => {
+    const med = (k) => (runs.length ? median(runs.map((r) => r[k])) : null);
+    const max = (k) => (runs.length ? Math.max(...runs.map((r) => r[k])) : null);
+    return { name, runs, errors, cpu: med('cpu'), cpuMax: max('cpu'), wall: med('wall'), compile: med('compileCpu') };
+  },
+);
 await server.close();
 
 const f1 = (x) => (x === null ? '-' : x.toFixed(1));

@@ -65,6 +65,31 @@ export function launchTraced({ ext, url, categories, seconds, args = [], pipe = 
   };
 }
 
+/**
+ * Runs `once(name)` `reps` times for each page (each run its own fresh browser), keeping what each run measured and
+ * why a run failed; logs progress under `label`.
+ * @template T @param {string[]} pages @param {number} reps @param {string} label
+ * @param {(name: string) => Promise<T>} once @returns {Promise<{ name: string, runs: T[], errors: string[] }[]>}
+ */
+export async function repeatPerPage(pages, reps, label, once) {
+  const t0 = Date.now();
+  const out = [];
+  for (const name of pages) {
+    const runs = [];
+    const errors = [];
+    for (let rep = 0; rep < reps; rep++) {
+      try {
+        runs.push(await once(name));
+      } catch (e) {
+        errors.push(String(e).slice(0, 200));
+      }
+    }
+    console.error(`[${label} ${Math.round((Date.now() - t0) / 1000)}s] ${name}: ${runs.length}/${reps} runs`);
+    out.push({ name, runs, errors });
+  }
+  return out;
+}
+
 /** A DevTools protocol client over Chromium's pipe (fd 3 in, fd 4 out; messages end with NUL). */
 export function pipeClient(child) {
   let nextId = 1;
