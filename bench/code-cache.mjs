@@ -17,7 +17,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startServer } from './server.mjs';
-import { cpuOf } from './trace.mjs';
+import { cpuOf, isContentScript } from './trace.mjs';
 import { launchTraced, pipeClient } from './traced-chromium.mjs';
 
 const EXT = path.resolve(process.env.ER_EXT_DIR ?? '.output/chrome-mv3');
@@ -33,7 +33,6 @@ const CACHE_FIELDS = ['consumedCacheSize', 'cacheConsumeOptions', 'cacheRejected
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const server = await startServer({ corpusDir: path.resolve(process.cwd(), '../shared/corpus/pages'), extra: {} });
 const port = new URL(server.origin).port;
-const isContentScript = (e) => String(e.args?.data?.url ?? '').endsWith('/content-scripts/content.js');
 
 /** Per renderer process that ran content.js, in the order the sites were opened. */
 function perProcess(events) {

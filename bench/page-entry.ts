@@ -56,15 +56,8 @@ function floor() {
  */
 function floorShadow() {
   const t0 = now();
-  const root = document.body ?? document.documentElement;
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  let nodes = 0;
-  let chars = 0;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    nodes++;
-    chars += (n as Text).data.length;
-  }
-  const all = root.querySelectorAll('*');
+  const { nodes, chars } = floor();
+  const all = (document.body ?? document.documentElement).querySelectorAll('*');
   let shadows = 0;
   for (let i = 0; i < all.length; i++) if ((all[i] as Element).shadowRoot) shadows++;
   return { ms: now() - t0, nodes, chars, elements: all.length, shadows };

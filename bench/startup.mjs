@@ -18,7 +18,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startServer } from './server.mjs';
 import { median } from './stats.mjs';
-import { cpuOf } from './trace.mjs';
+import { cpuOf, isContentScript } from './trace.mjs';
 import { launchTraced, repeatPerPage } from './traced-chromium.mjs';
 
 const FRAME_MS = 16;
@@ -46,8 +46,6 @@ async function traceOnce(name) {
     await browser.close();
   }
 }
-
-const isContentScript = (e) => String(e.args?.data?.url ?? '').endsWith('/content-scripts/content.js');
 
 /** The task that evaluated content.js (the first frame's): CPU and wall ms, and how much of it was compiling. */
 function measure(events) {

@@ -7,6 +7,9 @@
 // 'cc' adds ProxyMain::BeginMainFrame, which tells rendering tasks (style, layout, paint) from script tasks.
 export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'cc'];
 
+/** Whether a trace event (script evaluation or compile) is of our content script. */
+export const isContentScript = (e) => String(e.args?.data?.url ?? '').endsWith('/content-scripts/content.js');
+
 /**
  * A complete event's thread (CPU) time in µs. A task's CPU time cannot exceed its wall time, but Chromium's thread
  * clock now and then reports more (19.5 ms of CPU in 5.5 ms, seen once on the synthetic page): clamp it.
