@@ -17,6 +17,7 @@
  * costs the browser the same small amount however many mentions it holds.
  */
 import type { EntityId } from '@/utils/types';
+import { adoptSheet, unadoptSheet } from './adopted-sheets';
 import { WINDOW_FROM_RANGES } from './limits';
 import { type NearView, nearView } from './near-view';
 import { RuleKeys, selectorOf, UNIVERSAL } from './rule-keys';
@@ -82,14 +83,6 @@ export function highlightCss(
  * hold mentions. Elsewhere (Firefox) the rules stay universal.
  */
 const KEYED_RULES = !import.meta.env?.FIREFOX;
-
-function adopted(target: DocumentOrShadowRoot): CSSStyleSheet[] | null {
-  try {
-    return target.adoptedStyleSheets as CSSStyleSheet[];
-  } catch {
-    return null;
-  }
-}
 
 interface Item {
   entity: EntityId;
@@ -230,26 +223,11 @@ export class Painter {
   }
 
   private adopt(target: DocumentOrShadowRoot): void {
-    const sheet = this.sheet;
-    const list = adopted(target);
-    if (!sheet || !list || list.includes(sheet)) return;
-    try {
-      // Append: the page's own adopted sheets stay as they are.
-      target.adoptedStyleSheets = [...list, sheet];
-    } catch {
-      // Frozen or foreign: painting still works, just unstyled in this root.
-    }
+    if (this.sheet) adoptSheet(target, this.sheet);
   }
 
   private unadopt(target: DocumentOrShadowRoot): void {
-    const sheet = this.sheet;
-    const list = adopted(target);
-    if (!sheet || !list?.includes(sheet)) return;
-    try {
-      target.adoptedStyleSheets = list.filter((s) => s !== sheet);
-    } catch {
-      // Nothing more we can do.
-    }
+    if (this.sheet) unadoptSheet(target, this.sheet);
   }
 
   private highlightFor(entity: EntityId): Highlight | null {

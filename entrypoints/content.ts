@@ -12,6 +12,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { buildCard, hideCard, showCard, warmCard } from '@/components/hover-card';
 import cardCss from '@/components/hover-card.css?inline';
+import { adoptSheet } from '@/content/adopted-sheets';
 import { createEngine } from '@/content/engine';
 import { HOST_TAG } from '@/content/rules';
 import type { Engine, PageMention } from '@/content/types';
@@ -230,7 +231,7 @@ async function run(ctx: ContentScriptContext, cueText: Promise<string | null>): 
         // A constructed sheet: a page's CSP on <style> elements does not apply to it.
         const sheet = new CSSStyleSheet();
         sheet.replaceSync(cardCss);
-        shadow.adoptedStyleSheets = [sheet];
+        adoptSheet(shadow, sheet);
       } catch (e) {
         quiet(e);
       }
