@@ -30,19 +30,32 @@ const PREFS = {
   'services.settings.server': 'http://127.0.0.1:9/remote-settings-disabled',
 };
 
-function userJs() {
-  return Object.entries(PREFS)
+function userJs(extra) {
+  return Object.entries({ ...PREFS, ...extra })
     .map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`)
     .join('\n');
 }
 
 /** Start Firefox and resolve once its BiDi endpoint is listening. */
-export async function launchFirefox({ executable = '/usr/bin/firefox-esr', timeoutMs = 30_000 } = {}) {
+export async function launchFirefox({
+  executable = '/usr/bin/firefox-esr',
+  timeoutMs = 30_000,
+  prefs = {},
+  headless = true,
+} = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'er-firefox-'));
-  await writeFile(join(profile, 'user.js'), `${userJs()}\n`);
+  await writeFile(join(profile, 'user.js'), `${userJs(prefs)}\n`);
   const child = spawn(
     executable,
-    ['--headless', '--no-remote', '--remote-debugging-port', '0', '--profile', profile, 'about:blank'],
+    [
+      ...(headless ? ['--headless'] : []),
+      '--no-remote',
+      '--remote-debugging-port',
+      '0',
+      '--profile',
+      profile,
+      'about:blank',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1' } },
   );
   let log = '';
