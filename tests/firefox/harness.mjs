@@ -38,7 +38,7 @@ export async function startServer() {
     const prefix = Object.keys(ROOTS).find((p) => path.startsWith(p));
     const base = prefix ? ROOTS[prefix] : null;
     const file = base ? resolve(base, `.${path.slice(prefix.length - 1)}`) : null;
-    if (!file || !file.startsWith(base + sep) || !existsSync(file) || !statSync(file).isFile()) {
+    if (!file?.startsWith(base + sep) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end();
       return;
     }

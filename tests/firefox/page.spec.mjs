@@ -39,8 +39,10 @@ export function pageSpec(server) {
       await waitForHighlights(ff, EXPECTED);
       await ff.hover(2, 2); // pointer out of the way
       const after = await ff.screenshot();
-      MENTIONS.forEach(([id, word, entity], i) => expectPainted(before, after, boxes[i], entity, `${word} in #${id}`));
-      PLAIN.forEach(([id, word], i) => expectUnpainted(before, after, plain[i], `${word} in #${id}`));
+      for (const [i, [id, word, entity]] of MENTIONS.entries()) {
+        expectPainted(before, after, boxes[i], entity, `${word} in #${id}`);
+      }
+      for (const [i, [id, word]] of PLAIN.entries()) expectUnpainted(before, after, plain[i], `${word} in #${id}`);
     } finally {
       await ff.close();
     }
