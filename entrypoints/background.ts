@@ -17,6 +17,7 @@ import {
 import { loadSettings, updateSettings } from '@/utils/settings';
 import { openPanel } from '@/utils/side-panel';
 import { badgeText, TabState } from '@/utils/tab-state';
+import { setBadgeColor, setBadgeText } from '@/utils/toolbar-button';
 import type { ReasonNumber } from '@/utils/types';
 
 export default defineBackground(() => {
@@ -33,7 +34,7 @@ export default defineBackground(() => {
   function publish(tabId: number): void {
     const summary = state.summary(tabId);
     const text = badgeText(summary?.paused ? 0 : (summary?.total ?? 0));
-    browser.action.setBadgeText({ tabId, text }).catch(() => {});
+    setBadgeText(tabId, text);
     broadcast({ type: 'summary-changed', tabId, summary });
   }
 
@@ -50,7 +51,7 @@ export default defineBackground(() => {
     await new Promise((r) => setTimeout(r, 250));
   }
 
-  browser.action.setBadgeBackgroundColor({ color: '#334155' }).catch(() => {});
+  setBadgeColor('#334155');
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: SenderLike) => {
     if (!isMessage(raw)) return undefined;

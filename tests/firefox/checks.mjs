@@ -13,12 +13,18 @@ export const CARD_BG = { light: '#ffffff', dark: '#1f2227' };
 
 /** Wait until our highlights hold exactly these texts per entity. */
 export async function waitForHighlights(ff, expected, context = ff.tab) {
-  const want = JSON.stringify(Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, [...v].sort()])));
+  const sorted = (h) =>
+    JSON.stringify(
+      Object.entries(h ?? {})
+        .map(([k, v]) => [k, [...v].sort()])
+        .sort(),
+    );
+  const want = sorted(expected);
   let got;
   try {
     await ff.waitFor('highlights', async () => {
       got = await ff.evaluate(context, READ_HIGHLIGHTS);
-      return JSON.stringify(got) === want;
+      return sorted(got) === want;
     });
   } catch {
     throw new Error(`highlights: expected ${want}\n  got ${JSON.stringify(got)}`);

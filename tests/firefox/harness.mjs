@@ -113,9 +113,10 @@ export async function openFirefox({ dark = false } = {}) {
     async goto(url, context = tab) {
       await session.send('browsingContext.navigate', { context, url, wait: 'complete' });
     },
-    /** A new tab with one of the add-on's pages ("/popup.html?tab=3"). */
-    async openExtensionPage(path) {
+    /** A new tab with one of the add-on's pages ("/popup.html?tab=3"), popup-sized by default. */
+    async openExtensionPage(path, viewport = { width: 400, height: 1200 }) {
       const { context } = await session.send('browsingContext.create', { type: 'tab' });
+      await session.send('browsingContext.setViewport', { context, viewport });
       await session.send('browsingContext.navigate', {
         context,
         url: `moz-extension://${ADDON_UUID}${path}`,

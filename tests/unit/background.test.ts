@@ -112,3 +112,28 @@ describe('background routing', () => {
     expect(toTab).toHaveBeenCalledWith(9, { type: 'step', direction: 1 }, { frameId: 0 });
   });
 });
+
+describe('background in Firefox (MV2: browserAction, no action)', () => {
+  it('starts, answers and sets the badge through browserAction', async () => {
+    fakeBrowser.reset();
+    const action = fakeBrowser.action;
+    const badge = new Map<number, string>();
+    const browserAction = {
+      setBadgeText: vi.fn(async ({ tabId, text }: { tabId: number; text: string }) => void badge.set(tabId, text)),
+      setBadgeBackgroundColor: vi.fn(async () => {}),
+    };
+    Object.defineProperty(fakeBrowser, 'action', { value: undefined, configurable: true });
+    Object.defineProperty(fakeBrowser, 'browserAction', { value: browserAction, configurable: true });
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => {});
+    try {
+      background.main();
+      await send({ type: 'summary', summary }, contentSender(5));
+      expect(badge.get(5)).toBe('1');
+      const [answer] = await send({ type: 'get-summary', tabId: 5 }, pageSender);
+      expect(answer).toMatchObject({ tabId: 5, total: 1 });
+    } finally {
+      Object.defineProperty(fakeBrowser, 'action', { value: action, configurable: true });
+      Object.defineProperty(fakeBrowser, 'browserAction', { value: undefined, configurable: true });
+    }
+  });
+});
