@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGETS = { content: 25 * 1024, page: 35 * 1024 };
+const BUDGETS = { content: 25 * 1024, page: 35 * 1024 };
 
 const gz = (buf) => gzipSync(buf).length;
 

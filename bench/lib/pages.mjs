@@ -14,7 +14,6 @@ import { startStaticServer } from '../../scripts/static-server.mjs';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CORPUS_DIR = path.resolve(process.env.BENCH_CORPUS ?? path.join(ROOT, '../shared/corpus/pages'));
 export const RESULTS_DIR = path.join(ROOT, 'bench/results');
-export const FRAME_MS = 16;
 
 /**
  * The corpus pages are served with a CSP that stops their own scripts, so every run measures the same DOM (the

@@ -354,8 +354,9 @@ export function renderScroll(result) {
 export const SECTIONS = {
   run: { file: 'run.json', render: renderRunMain },
   'run-controls': { file: 'run.json', render: renderRunControls },
-  'run-cached': { file: 'run.json', render: renderRunCached },
-  'run-scroll': { file: 'run.json', render: renderRunScroll },
+  // A run that skipped a part (BENCH_CACHED=0, BENCH_SCROLL=0) leaves that part's tables of an earlier run in place.
+  'run-cached': { file: 'run.json', render: (r) => (r.pages.some((p) => p.cached) ? renderRunCached(r) : null) },
+  'run-scroll': { file: 'run.json', render: (r) => (r.scroll ? renderRunScroll(r) : null) },
   sizes: {
     file: 'run.json',
     render: (r) => (r.sizes ? `Measured ${when(r.date)}.\n\n${renderSizes(r.sizes)}` : null),

@@ -376,8 +376,6 @@ async function scrollRescan(batches: string[][]) {
 }
 
 const api = {
-  aliases,
-  entities,
   settle,
   floor,
   floorShadow,

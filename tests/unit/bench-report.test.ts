@@ -122,10 +122,11 @@ describe('bench report (JSON in, markdown out)', () => {
       '',
     ].join('\n');
     const sections = renderSections({ 'run.json': run });
-    expect(Object.keys(sections)).toEqual(['run', 'run-controls', 'run-cached', 'run-scroll']);
+    // The run skipped the code-cached runs and the scroll run: those sections keep their last tables.
+    expect(Object.keys(sections)).toEqual(['run', 'run-controls']);
     const out = replaceSections(doc, sections);
     expect(out.replaced).toEqual(['run']);
-    expect(out.missing).toEqual(['run-controls', 'run-cached', 'run-scroll']);
+    expect(out.missing).toEqual(['run-controls']);
     expect(out.doc).toContain(`<!-- bench:run -->\n${renderRunMain(run)}\n<!-- /bench:run -->`);
     expect(out.doc).toContain('<!-- bench:tasks -->\ntasks of the last run\n<!-- /bench:tasks -->');
     expect(out.doc.startsWith('# Performance\nprose stays\n')).toBe(true);
