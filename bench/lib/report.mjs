@@ -331,8 +331,8 @@ export function renderScroll(result) {
       'main-thread ms from a trace.',
     '',
     table(
-      ['run', 'frames', 'frame ms: median', 'max', 'per frame: IntersectionObserver ms', 'paint ms', 'layout ms'],
-      ['---', '---:', '---:', '---:', '---:', '---:', '---:'],
+      ['run', 'frames', 'frame ms: median', 'max', 'per frame: IntersectionObserver ms', 'paint ms'],
+      ['---', '---:', '---:', '---:', '---:', '---:'],
       result.rows.map((r) =>
         row([
           label[r.run] ?? r.run,
@@ -341,7 +341,6 @@ export function renderScroll(result) {
           f1(r.frameMaxMs),
           f2(r.intersectionMsPerFrame),
           f2(r.paintMsPerFrame),
-          f2(r.layoutMsPerFrame),
         ]),
       ),
     ),
