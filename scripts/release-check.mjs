@@ -35,8 +35,8 @@ const STEPS = [
   },
   {
     name: 'size budget',
-    before: () => existsSync('bench/sizes.mjs') || 'bench/sizes.mjs is missing',
-    run: [['node', 'bench/sizes.mjs', chromeDir]],
+    before: () => existsSync('scripts/sizes.mjs') || 'scripts/sizes.mjs is missing',
+    run: [['node', 'scripts/sizes.mjs', chromeDir]],
   },
   { name: 'store packages (wxt zip)', run: [npx('wxt', 'zip'), npx('wxt', 'zip', '-b', 'firefox')] },
   { name: 'package check', run: [['node', 'scripts/package-report.mjs', outDir]] },

@@ -13,11 +13,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM, QUIET_ARGS } from './chromium.mjs';
+import { startStaticServer } from './static-server.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const pagesDir = path.join(root, 'tests/fixtures/pages');
@@ -32,26 +32,6 @@ function build() {
   const wxt = path.join(root, 'node_modules/.bin/wxt');
   const result = spawnSync(wxt, ['build'], { cwd: root, stdio: 'inherit', env: process.env });
   if (result.status !== 0) throw new Error('wxt build failed');
-}
-
-const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript' };
-
-/** Static server for tests/fixtures/pages, loopback only. */
-function serve() {
-  const server = http.createServer((req, res) => {
-    let pathname = '/';
-    try {
-      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    } catch {}
-    const file = path.resolve(pagesDir, `.${pathname === '/' ? '/index.html' : pathname}`);
-    if (!file.startsWith(pagesDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 function chromiumArgs() {
@@ -85,8 +65,8 @@ async function main() {
   if (!fs.existsSync(executablePath)) {
     throw new Error(`No Chromium at ${executablePath}. Install Debian's: apt-get install -y chromium fonts-noto-cjk`);
   }
-  const server = await serve();
-  const demo = `http://127.0.0.1:${server.address().port}/demo.html`;
+  const server = await startStaticServer({ mounts: { '/': pagesDir } });
+  const demo = `${server.origin}/demo.html`;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'eight-reasons-start-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
@@ -95,7 +75,7 @@ async function main() {
     viewport: hasDisplay ? null : { width: 1280, height: 800 },
   });
   const cleanup = () => {
-    server.close();
+    void server.close();
     fs.rmSync(profile, { recursive: true, force: true });
   };
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

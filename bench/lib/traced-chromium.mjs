@@ -2,13 +2,13 @@
  * A fresh headless Chromium with the built extension, traced by Chromium
  * itself from launch (--trace-startup) into a JSON file: no DevTools client
  * is attached, unless the caller opens the protocol pipe (`pipeClient`).
- * Shared by startup.mjs, hover.mjs and code-cache.mjs.
+ * Shared by the startup, hover and code-cache subcommands.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CHROMIUM, LOOPBACK_ONLY_ARG, QUIET_ARGS } from '../scripts/chromium.mjs';
+import { CHROMIUM, LOOPBACK_ONLY_ARG, QUIET_ARGS } from '../../scripts/chromium.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 

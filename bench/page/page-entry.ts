@@ -1,15 +1,16 @@
 /**
  * What the benchmark injects into each page: the real page engine (the same
  * module the content script runs) plus small drivers that time it, the
- * TreeWalker floor and mark.js, and look for layout shift. Bundled as an IIFE
- * by bench/bundle.mjs; everything is reached through `window.__erBench`.
+ * TreeWalker floor, mark.js and advanced-mark.js, and look for layout shift.
+ * Bundled as an IIFE by bench/lib/bundle.mjs; everything is reached through
+ * `window.__erBench`.
  */
 import { createEngine } from '@/content/engine';
 import type { Engine } from '@/content/types';
 import { waited } from '@/content/yield';
 import { CORE_ENTITY_IDS, ENTITIES } from '@/utils/entities';
 import type { EntityId, FrameSummary } from '@/utils/types';
-import '../tests/cue-data-setup';
+import '../../tests/cue-data-setup';
 
 const entities: readonly EntityId[] = CORE_ENTITY_IDS;
 const colors = Object.fromEntries(ENTITIES.map((e) => [e.id, e.color])) as Record<EntityId, string>;
@@ -192,44 +193,58 @@ function stopKept(): void {
   kept = undefined;
 }
 
-interface MarkCtor {
-  new (
-    ctx: Element,
-  ): {
-    mark(
-      words: string[],
-      opts: {
-        separateWordSearch: boolean;
-        diacritics: boolean;
-        caseSensitive: boolean;
-        accuracy: string;
-        exclude: string[];
-        done: (n: number) => void;
-      },
-    ): void;
-  };
+interface MarkOptions {
+  separateWordSearch: boolean;
+  diacritics: boolean;
+  caseSensitive: boolean;
+  accuracy: string;
+  exclude: string[];
+  acrossElements?: boolean;
+  blockElementsBoundary?: boolean;
+  shadowDOM?: boolean;
+  done: (marks: number, matches?: number) => void;
 }
+type MarkCtor = new (ctx: Element) => { mark(words: string[], opts: MarkOptions): void };
 
-/** mark.js on the same aliases (it wraps each match in a <mark>, splitting text nodes). */
-async function markjs() {
-  const Mark = (window as unknown as { Mark?: MarkCtor }).Mark;
-  if (!Mark) throw new Error('mark.js not injected');
+/** The same aliases, settings and skipped regions for both wrapping highlighters. */
+const MARK_OPTIONS = {
+  separateWordSearch: false,
+  diacritics: false,
+  caseSensitive: false,
+  accuracy: 'partially',
+  exclude: ['script', 'style', 'noscript', 'textarea', 'input', '[contenteditable]'],
+};
+
+/**
+ * One run of a wrapping highlighter (it wraps each match in a <mark>, splitting text nodes), injected by the bench
+ * as `window[global]`. `total` counts matches: across elements one match can take several <mark>s.
+ */
+async function wrapping(global: 'Mark' | 'AdvancedMark', extra: Partial<MarkOptions>) {
+  const Mark = (window as unknown as Record<string, MarkCtor | undefined>)[global];
+  if (!Mark) throw new Error(`${global} not injected`);
   let count = 0;
   const t0 = now();
   new Mark(document.body).mark(aliases, {
-    separateWordSearch: false,
-    diacritics: false,
-    caseSensitive: false,
-    accuracy: 'partially',
-    exclude: ['script', 'style', 'noscript', 'textarea', 'input', '[contenteditable]'],
-    done: (n) => {
-      count = n;
+    ...MARK_OPTIONS,
+    ...extra,
+    done: (marks, matches) => {
+      count = matches ?? marks;
     },
   });
   const ms = now() - t0;
   await afterPaint();
   return { ms, withFrame: now() - t0, total: count };
 }
+
+/** mark.js 8: each text node on its own (it cannot match across elements or look into shadow roots). */
+const markjs = () => wrapping('Mark', {});
+
+/**
+ * advanced-mark.js set to the work our engine does: a name may run across inline elements but not across blocks,
+ * and open shadow roots are searched.
+ */
+const advancedMark = () =>
+  wrapping('AdvancedMark', { acrossElements: true, blockElementsBoundary: true, shadowDOM: true });
 
 /** Every element's box, to compare before and after highlighting. */
 let boxes: { els: Element[]; rects: DOMRect[] } | undefined;
@@ -361,8 +376,6 @@ async function scrollRescan(batches: string[][]) {
 }
 
 const api = {
-  aliases,
-  entities,
   settle,
   floor,
   floorShadow,
@@ -370,6 +383,7 @@ const api = {
   ours,
   stopKept,
   markjs,
+  advancedMark,
   snapshotBoxes,
   movedBoxes,
   scrollIncremental,
@@ -377,4 +391,3 @@ const api = {
   scrollControl,
 };
 (window as unknown as { __erBench: typeof api }).__erBench = api;
-export type BenchApi = typeof api;

@@ -2,7 +2,7 @@
  * Breakdown of our pass into its parts, each timed on its own with the
  * engine's own modules: the walk alone, the walk plus the prefilter, the
  * first (cold) use of the matcher and of the linker, visibility checks and
- * linking of the found mentions. Used by bench/phases.mjs to explain a miss.
+ * linking of the found mentions. Used by `bench phases` to explain a miss.
  */
 import { copySegment, findInBlock } from '@/content/find';
 import { walkText } from '@/content/scan';
@@ -11,7 +11,7 @@ import { Slice } from '@/content/yield';
 import { CORE_ENTITY_IDS } from '@/utils/entities';
 import { contextAround, linkMention } from '@/utils/link';
 import { findMatches, hasCandidate } from '@/utils/match';
-import '../tests/cue-data-setup';
+import '../../tests/cue-data-setup';
 
 const entities = CORE_ENTITY_IDS;
 const now = () => performance.now();

@@ -12,7 +12,7 @@ export const isContentScript = (e) => String(e.args?.data?.url ?? '').endsWith('
 
 /**
  * A complete event's thread (CPU) time in µs. A task's CPU time cannot exceed its wall time, but Chromium's thread
- * clock now and then reports more (19.5 ms of CPU in 5.5 ms, seen once on the synthetic page): clamp it.
+ * clock now and then reports more (see docs/performance.md, Method): clamp it.
  */
 export function cpuOf(e) {
   return Math.min(e.tdur ?? e.dur, e.dur);

@@ -1,11 +1,12 @@
 /**
- * The benchmark's browser and page loading, shared by run.mjs, tasks.mjs,
- * phases.mjs and profile.mjs: Debian's Chromium headless with the quiet,
+ * The benchmark's browser and page loading, for the subcommands that inject
+ * the engine over the DevTools protocol (run, tasks, scroll, phases, profile,
+ * ab): Debian's Chromium headless with the quiet,
  * loopback-only flags, one 1280×900 page, and a fresh load with the engine
  * bundle injected and the page settled.
  */
 import { chromium } from 'playwright-core';
-import { CHROMIUM, LOOPBACK_ONLY_ARG, QUIET_ARGS } from '../scripts/chromium.mjs';
+import { CHROMIUM, LOOPBACK_ONLY_ARG, QUIET_ARGS } from '../../scripts/chromium.mjs';
 
 /** @returns {Promise<{ browser: import('playwright-core').Browser, page: import('playwright-core').Page }>} */
 export async function openBenchPage() {

@@ -1,27 +1,25 @@
 /**
- * Bundles bench/page-entry.ts (the real content/engine.ts and what it
+ * Bundles bench/page/page-entry.ts (the real content/engine.ts and what it
  * imports) into one IIFE for injection into a page. The engine must not use
  * extension APIs: any import of WXT's `browser` or the polyfill is replaced
  * by a shim and reported, so the lead hears about it.
  */
-import { existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BROWSER_MODULES = /^(wxt\/browser|#imports|webextension-polyfill|@wxt-dev\/browser|wxt\/utils\/.*)$/;
 
 /**
- * @param {string} entry a file in bench/ ('page-entry.ts' for the benchmark, 'phases-entry.ts' for the breakdown)
- * @returns {Promise<{ code: string, engine: 'real' | 'stub', browserImports: string[], bytes: number }>} */
+ * @param {string} entry a file in bench/page/ ('page-entry.ts' for the benchmark, 'phases-entry.ts' for the breakdown)
+ * @returns {Promise<{ code: string, browserImports: string[], bytes: number }>} */
 export async function bundleEngine(entry = 'page-entry.ts') {
-  const realEngine = path.join(root, 'content', 'engine.ts');
-  const engine = existsSync(realEngine) ? 'real' : 'stub';
   /** @type {string[]} */
   const browserImports = [];
   const result = await build({
-    entryPoints: [path.join(root, 'bench', entry)],
+    entryPoints: [path.join(root, 'bench', 'page', entry)],
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -36,11 +34,6 @@ export async function bundleEngine(entry = 'page-entry.ts') {
       {
         name: 'engine-under-test',
         setup(b) {
-          if (engine === 'stub') {
-            b.onResolve({ filter: /^@\/content\/engine$/ }, () => ({
-              path: path.join(root, 'bench', 'stub-engine.ts'),
-            }));
-          }
           b.onResolve({ filter: BROWSER_MODULES }, (args) => {
             browserImports.push(`${path.relative(root, args.importer)} -> ${args.path}`);
             return { path: args.path, namespace: 'browser-shim' };
@@ -57,10 +50,15 @@ export async function bundleEngine(entry = 'page-entry.ts') {
     ],
   });
   const code = result.outputFiles[0].text;
-  return { code, engine, browserImports, bytes: Buffer.byteLength(code) };
+  return { code, browserImports, bytes: Buffer.byteLength(code) };
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const r = await bundleEngine();
-  console.log(`engine=${r.engine} bytes=${r.bytes} browserImports=${JSON.stringify(r.browserImports)}`);
+/**
+ * A UMD library's file as a script that defines `window[name]` and nothing else: mark.js and advanced-mark.js both
+ * call their global `Mark`, so each is handed a CommonJS `module` to fill instead.
+ * @param {string} file a path under node_modules @param {string} name
+ */
+export function umdAsGlobal(file, name) {
+  const code = readFileSync(path.join(root, 'node_modules', file), 'utf8');
+  return `window[${JSON.stringify(name)}] = (function () { var module = { exports: {} }; var exports = module.exports; var define;\n${code}\n;return module.exports; })();`;
 }

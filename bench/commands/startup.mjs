@@ -1,6 +1,5 @@
-#!/usr/bin/env node
 /**
- * `npm run bench:startup`: the task in which the content script starts, in
+ * `bench startup`: the task in which the content script starts, in
  * the real built extension, traced by Chromium itself (--trace-startup) with
  * no DevTools client attached.
  *
@@ -8,32 +7,25 @@
  * time the pass, but not the task that evaluates content.js (compiling the
  * bundle, the polyfill, WXT's context, the start of our main), which is ours
  * on every page and frame. A DevTools client also inflates that task: with
- * one attached and tracing, V8 records stack traces on some calls (the postMessage in
- * WXT's start took 5 to 17 ms instead of 0.1 to 0.4), so each page here gets
- * a fresh browser with the extension loaded and nothing attached.
+ * one attached and tracing, V8 records stack traces on some calls (see
+ * docs/performance.md), so each page here gets a fresh browser with the
+ * extension loaded and nothing attached.
  *
  * Env: BENCH_PAGES (comma list), BENCH_REPS (default 3), ER_EXT_DIR (default .output/chrome-mv3).
+ * Writes bench/results/startup.json.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer } from './server.mjs';
-import { median } from './stats.mjs';
-import { cpuOf, isContentScript } from './trace.mjs';
-import { launchTraced, repeatPerPage } from './traced-chromium.mjs';
+import { machine, pagesFromEnv, ROOT, startBenchServer, writeResult } from '../lib/pages.mjs';
+import { renderStartup } from '../lib/report.mjs';
+import { median } from '../lib/stats.mjs';
+import { cpuOf, isContentScript } from '../lib/trace.mjs';
+import { launchTraced, repeatPerPage } from '../lib/traced-chromium.mjs';
 
-const FRAME_MS = 16;
 const TRACE_SECONDS = 5;
-const REPS = Number(process.env.BENCH_REPS ?? 3);
-const EXT = path.resolve(process.env.ER_EXT_DIR ?? '.output/chrome-mv3');
-const CORPUS_DIR = path.resolve(process.cwd(), '../shared/corpus/pages');
-const PAGES = (
-  process.env.BENCH_PAGES ?? 'yahoo-3,yahoo-1,nytimes-5,breitbart,nytimes-4,lazy-image-2,qq,gmw,bug-1255978'
-).split(',');
 const CATEGORIES = 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,v8,cc,__metadata';
-const server = await startServer({ corpusDir: CORPUS_DIR, extra: {} });
 
 /** One fresh browser on one page; resolves to the parsed trace events. */
-async function traceOnce(name) {
+async function traceOnce(server, EXT, name) {
   const browser = launchTraced({
     ext: EXT,
     url: `${server.origin}/corpus/${name}.html`,
@@ -74,31 +66,32 @@ function measure(events) {
   };
 }
 
-const rows = (await repeatPerPage(PAGES, REPS, 'startup', async (name) => measure(await traceOnce(name)))).map(
-  ({ name, runs, errors }) => {
+export default async function startup() {
+  const REPS = Number(process.env.BENCH_REPS ?? 3);
+  const EXT = path.resolve(ROOT, process.env.ER_EXT_DIR ?? '.output/chrome-mv3');
+  const PAGES = pagesFromEnv([
+    'yahoo-3',
+    'yahoo-1',
+    'nytimes-5',
+    'breitbart',
+    'nytimes-4',
+    'lazy-image-2',
+    'qq',
+    'gmw',
+    'bug-1255978',
+  ]);
+  const server = await startBenchServer();
+  const rows = (
+    await repeatPerPage(PAGES, REPS, 'startup', async (name) => measure(await traceOnce(server, EXT, name)))
+  ).map(({ name, runs, errors }) => {
     const med = (k) => (runs.length ? median(runs.map((r) => r[k])) : null);
     const max = (k) => (runs.length ? Math.max(...runs.map((r) => r[k])) : null);
     return { name, runs, errors, cpu: med('cpu'), cpuMax: max('cpu'), wall: med('wall'), compile: med('compileCpu') };
-  },
-);
-await server.close();
+  });
+  await server.close();
 
-const f1 = (x) => (x === null ? '-' : x.toFixed(1));
-const ok = rows.filter((r) => r.cpu !== null);
-const over = ok.filter((r) => r.cpuMax > FRAME_MS);
-const lines = [
-  `The task that starts the content script, real extension, no DevTools client (${REPS} fresh browsers per page):`,
-  '',
-  '| page | CPU ms: median (max) | of which compiling content.js | wall ms (median) |',
-  '|---|---:|---:|---:|',
-  ...rows.map(
-    (r) =>
-      `| ${r.name} | ${f1(r.cpu)} (${f1(r.cpuMax)}) | ${f1(r.compile)} | ${f1(r.wall)} |` +
-      (r.errors.length ? ` ${r.errors.length} failed: ${r.errors[0]}` : ''),
-  ),
-  '',
-  `Runs over ${FRAME_MS} ms of CPU: ${over.length ? over.map((r) => r.name).join(', ') : 'none'}.`,
-];
-mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/startup.json', `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`);
-console.log(lines.join('\n'));
+  const result = { date: new Date().toISOString(), machine: machine(), reps: REPS, rows };
+  const file = writeResult('startup', result);
+  console.log(renderStartup(result));
+  console.error(`wrote ${file}`);
+}

@@ -4,7 +4,9 @@
  * script (its JS files from the manifest) <= 25 KB, each UI page's JS (its
  * entry chunk plus every chunk it imports statically) <= 35 KB.
  *
- *   node bench/sizes.mjs [dir]      (default: $ER_OUT_DIR/chrome-mv3 or .output/chrome-mv3)
+ *   node scripts/sizes.mjs [dir]      (default: $ER_OUT_DIR/chrome-mv3 or .output/chrome-mv3)
+ *
+ * `npm run sizes` runs it as a release gate (in `npm test`); `bench run` reports the same table.
  *
  * Prints a table; exits 1 when something is over budget or the build is missing.
  */
@@ -13,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGETS = { content: 25 * 1024, page: 35 * 1024 };
+const BUDGETS = { content: 25 * 1024, page: 35 * 1024 };
 
 const gz = (buf) => gzipSync(buf).length;
 
@@ -91,7 +93,7 @@ export function measureSizes(dir) {
   return { rows, ok: rows.every((r) => r.ok) };
 }
 
-export const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 export function sizesMarkdown({ rows }) {
   const lines = ['| bundle | files | raw | gzip | budget | ok |', '|---|---:|---:|---:|---:|:-:|'];

@@ -1,6 +1,5 @@
-#!/usr/bin/env node
 /**
- * `npm run bench:hover`: the task in which a person's hover opens the card,
+ * `bench hover`: the task in which a person's hover opens the card,
  * in the real built extension, traced by Chromium itself (--trace-startup).
  *
  * A page's first card pays for what nothing before it needed: the host and
@@ -20,33 +19,21 @@
  *
  * Env: BENCH_PAGES (comma list of corpus names, "demo" or "synthetic"), BENCH_REPS (default 3), ER_EXT_DIR,
  * BENCH_KEEP_TRACE (a path prefix: each page's last trace is kept there, to read in a trace viewer).
+ * Writes bench/results/hover.json.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer } from './server.mjs';
-import { median } from './stats.mjs';
-import { syntheticPage } from './synthetic.mjs';
-import { busyBetween, cpuOf, parseTrace } from './trace.mjs';
-import { launchTraced, pipeClient, repeatPerPage } from './traced-chromium.mjs';
+import { machine, pagesFromEnv, pageUrl, ROOT, startBenchServer, writeResult } from '../lib/pages.mjs';
+import { renderHover } from '../lib/report.mjs';
+import { median } from '../lib/stats.mjs';
+import { syntheticPage } from '../lib/synthetic.mjs';
+import { busyBetween, cpuOf, parseTrace } from '../lib/trace.mjs';
+import { launchTraced, pipeClient, repeatPerPage } from '../lib/traced-chromium.mjs';
 
-const FRAME_MS = 16;
 const TRACE_SECONDS = 12;
 const AFTER_MOVE_MS = 400;
-const REPS = Number(process.env.BENCH_REPS ?? 3);
-const EXT = path.resolve(process.env.ER_EXT_DIR ?? '.output/chrome-mv3');
-const CORPUS_DIR = path.resolve(process.cwd(), '../shared/corpus/pages');
-// The corpus pages with a visible mention (gmw's only one is in an attribute), our demo page (English and Chinese
-// mentions in one page) and the synthetic page of `npm run bench` (76,000 elements).
-const PAGES = (process.env.BENCH_PAGES ?? 'qq,bug-1255978,demo,synthetic').split(',');
 const CATEGORIES = 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,cc,__metadata';
-const server = await startServer({
-  corpusDir: CORPUS_DIR,
-  extra: {
-    '/demo.html': readFileSync('tests/fixtures/pages/demo.html', 'utf8'),
-    ...(PAGES.includes('synthetic') ? { '/synthetic.html': syntheticPage().html } : {}),
-  },
-});
-const urlOf = (name) => `${server.origin}/${['demo', 'synthetic'].includes(name) ? name : `corpus/${name}`}.html`;
+const IN_MEMORY = ['demo', 'synthetic'];
 /** The synthetic page takes seconds to load and scan. */
 const traceSecondsOf = (name) => (name === 'synthetic' ? 30 : TRACE_SECONDS);
 
@@ -67,10 +54,10 @@ const FIND_MENTIONS = `(async () => {
 })()`;
 
 /** One fresh browser: the two hovers, traced. */
-async function hoverOnce(name) {
+async function hoverOnce(server, ext, name) {
   const browser = launchTraced({
-    ext: EXT,
-    url: urlOf(name),
+    ext,
+    url: pageUrl(server.origin, name, IN_MEMORY),
     categories: CATEGORIES,
     seconds: traceSecondsOf(name),
     args: ['--window-size=1280,900'],
@@ -148,47 +135,49 @@ function afterMove(trace, label) {
   return { longest: b.longestCpu, busy: b.cpu };
 }
 
-const measured = await repeatPerPage(PAGES, REPS, 'hover', async (name) => {
-  const { trace, idle } = await hoverOnce(name);
-  return {
-    first: afterMove(trace, 'hover-1'),
-    second: afterMove(trace, 'hover-2'),
-    off: afterMove(trace, 'off-2'),
-    idle: { longest: Math.max(0, ...idle), busy: idle.reduce((a, b) => a + b, 0) },
-  };
-});
-const rows = measured.map(({ name, runs, errors }) => {
-  const pick = (k, f) => runs.map((r) => r[k][f]);
-  const stat = (k, f) => (runs.length ? { median: median(pick(k, f)), max: Math.max(...pick(k, f)) } : null);
-  return {
-    name,
-    runs,
-    errors,
-    first: stat('first', 'longest'),
-    firstBusy: stat('first', 'busy'),
-    second: stat('second', 'longest'),
-    off: stat('off', 'longest'),
-    idle: stat('idle', 'longest'),
-  };
-});
-await server.close();
+export default async function hover() {
+  const REPS = Number(process.env.BENCH_REPS ?? 3);
+  const EXT = path.resolve(ROOT, process.env.ER_EXT_DIR ?? '.output/chrome-mv3');
+  // The corpus pages with a visible mention (gmw's only one is in an attribute), our demo page (English and Chinese
+  // mentions in one page) and the synthetic page of `bench run` (76,000 elements).
+  const PAGES = pagesFromEnv(['qq', 'bug-1255978', 'demo', 'synthetic']);
+  const server = await startBenchServer({
+    '/demo.html': readFileSync(path.join(ROOT, 'tests/fixtures/pages/demo.html'), 'utf8'),
+    ...(PAGES.includes('synthetic') ? { '/synthetic.html': syntheticPage().html } : {}),
+  });
+  const measured = await repeatPerPage(PAGES, REPS, 'hover', async (name) => {
+    const { trace, idle } = await hoverOnce(server, EXT, name);
+    return {
+      first: afterMove(trace, 'hover-1'),
+      second: afterMove(trace, 'hover-2'),
+      off: afterMove(trace, 'off-2'),
+      idle: { longest: Math.max(0, ...idle), busy: idle.reduce((a, b) => a + b, 0) },
+    };
+  });
+  const rows = measured.map(({ name, runs, errors }) => {
+    const pick = (k, f) => runs.map((r) => r[k][f]);
+    const stat = (k, f) => (runs.length ? { median: median(pick(k, f)), max: Math.max(...pick(k, f)) } : null);
+    return {
+      name,
+      runs,
+      errors,
+      first: stat('first', 'longest'),
+      firstBusy: stat('first', 'busy'),
+      second: stat('second', 'longest'),
+      off: stat('off', 'longest'),
+      idle: stat('idle', 'longest'),
+    };
+  });
+  await server.close();
 
-const f1 = (x) => (x === null || x === undefined ? '-' : x.toFixed(1));
-const cell = (s) => (s ? `${f1(s.median)} (${f1(s.max)})` : '-');
-const over = rows.filter((r) => r.first && Math.max(r.first.max, r.second.max) > FRAME_MS);
-const lines = [
-  `Hovering a mention, real extension (${REPS} fresh browsers per page); longest main-thread task within ${AFTER_MOVE_MS} ms of the move, CPU ms, median (max):`,
-  '',
-  '| page | first hover | main thread busy after it | second hover | moving off | idle-time warm-up before |',
-  '|---|---:|---:|---:|---:|---:|',
-  ...rows.map(
-    (r) =>
-      `| ${r.name} | ${cell(r.first)} | ${cell(r.firstBusy)} | ${cell(r.second)} | ${cell(r.off)} | ${cell(r.idle)} |` +
-      (r.errors.length ? ` ${r.errors.length} failed: ${r.errors[0]}` : ''),
-  ),
-  '',
-  `Pages with a hover task over ${FRAME_MS} ms: ${over.length ? over.map((r) => r.name).join(', ') : 'none'}.`,
-];
-mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/hover.json', `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`);
-console.log(lines.join('\n'));
+  const result = {
+    date: new Date().toISOString(),
+    machine: machine(),
+    reps: REPS,
+    afterMoveMs: AFTER_MOVE_MS,
+    rows,
+  };
+  const file = writeResult('hover', result);
+  console.log(renderHover(result));
+  console.error(`wrote ${file}`);
+}
