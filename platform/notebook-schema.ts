@@ -83,6 +83,8 @@ async function migrate(db: IDBPDatabase<NotebookDB>, oldVersion: number, tx: Upg
  * aborted so the open fails instead of leaving a half-migrated database.
  */
 export function upgradeNotebook(db: IDBPDatabase<NotebookDB>, oldVersion: number, tx: UpgradeTx): void {
+  // An aborted upgrade fails the open itself, which reports it; this promise need not.
+  tx.done.catch(() => {});
   migrate(db, oldVersion, tx).catch(() => {
     try {
       tx.abort();
