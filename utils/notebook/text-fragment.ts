@@ -9,8 +9,10 @@ import { hasCjk, normalizeText, pageUrlOf } from './text';
 export const FRAGMENT_WHOLE_MAX = 80;
 /** Words kept at each end of a long Latin-script sentence. */
 export const FRAGMENT_EDGE_WORDS = 4;
+/** CJK sentences longer than this use two ends: each character costs 9 URL characters once encoded. */
+export const FRAGMENT_WHOLE_MAX_CJK = 24;
 /** Characters kept at each end of a long CJK sentence (no spaces to cut at). */
-export const FRAGMENT_EDGE_CHARS = 10;
+export const FRAGMENT_EDGE_CHARS = 8;
 
 /**
  * Percent-encodes a text directive term. encodeURIComponent leaves '-' alone,
@@ -25,8 +27,9 @@ export function encodeFragmentText(text: string): string {
 export function fragmentTerms(sentence: string): { start: string; end?: string } {
   const s = normalizeText(sentence);
   const chars = Array.from(s);
-  if (chars.length <= FRAGMENT_WHOLE_MAX) return { start: s };
-  if (hasCjk(s) && !s.includes(' ')) {
+  const cjk = hasCjk(s);
+  if (chars.length <= (cjk ? FRAGMENT_WHOLE_MAX_CJK : FRAGMENT_WHOLE_MAX)) return { start: s };
+  if (cjk && !s.includes(' ')) {
     // Chinese has no spaces: take characters; the matcher needs no word boundary for CJK.
     return {
       start: chars.slice(0, FRAGMENT_EDGE_CHARS).join(''),
