@@ -40,7 +40,11 @@ import { parseNotebookFile } from '../utils/notebook/validate';
 import type { ReasonNumber } from '../utils/types';
 import { NOTEBOOK_DB_NAME, NOTEBOOK_DB_VERSION, type NotebookDB, upgradeNotebook } from './notebook-schema';
 
-export type WriteError = 'quota' | 'unknown' | 'not-found';
+/**
+ * quota: the browser's storage is full; not-found: no item with that id;
+ * duplicate: an edit would make a passage identical (same natural key) to another; unknown: anything else.
+ */
+export type WriteError = 'quota' | 'unknown' | 'not-found' | 'duplicate';
 export interface WriteFailure {
   ok: false;
   error: WriteError;
@@ -86,6 +90,23 @@ function notFound(what: string): WriteFailure {
 }
 
 class NotFound extends Error {}
+class Duplicate extends Error {}
+
+/**
+ * Queues every request at once and waits for all. If queuing one throws
+ * (the caller then aborts the transaction), the requests already queued
+ * fail with AbortError; they are marked handled so that is not reported twice.
+ */
+async function runAll(ops: readonly (() => Promise<unknown>)[]): Promise<void> {
+  const pending: Promise<unknown>[] = [];
+  try {
+    for (const op of ops) pending.push(op());
+  } catch (e) {
+    for (const p of pending) p.catch(() => {});
+    throw e;
+  }
+  await Promise.all(pending);
+}
 
 function newId(): string {
   return crypto.randomUUID();
@@ -156,7 +177,9 @@ export class NotebookStore {
       } catch {
         // Already aborted by the failed request, or already finished.
       }
-      return e instanceof NotFound ? notFound(e.message) : writeFailure(e, tx?.error);
+      if (e instanceof NotFound) return notFound(e.message);
+      if (e instanceof Duplicate) return { ok: false, error: 'duplicate', message: e.message };
+      return writeFailure(e, tx?.error);
     }
   }
 
@@ -188,6 +211,11 @@ export class NotebookStore {
       const p = await store.get(req.id);
       if (!p) throw new NotFound('passage');
       const next = editPassage(p, req, now);
+      const key = passageKey(next);
+      const same = await store.index('page').getAll([next.pageUrl, next.sentence]);
+      if (same.some((o) => o.id !== next.id && passageKey(o) === key)) {
+        throw new Duplicate('This sentence is already kept for that reason and stance.');
+      }
       await store.put(next);
       return next;
     });
@@ -220,7 +248,7 @@ export class NotebookStore {
     return this.writeTo('passages', async (store) => {
       const range = before === undefined ? undefined : IDBKeyRange.upperBound(before, true);
       const keys = await store.index('deletedAt').getAllKeys(range);
-      for (const key of keys) await store.delete(key);
+      await runAll(keys.map((key) => () => store.delete(key)));
       return keys.length;
     });
   }
@@ -267,8 +295,12 @@ export class NotebookStore {
     const lower = filter.from !== undefined ? [...prefix, filter.from] : prefix.length ? prefix : undefined;
     const top = upper ?? (prefix.length ? [...prefix, []] : undefined);
     let range: IDBKeyRange | undefined;
-    if (lower && top) range = IDBKeyRange.bound(lower, top, false, upper !== undefined);
-    else if (lower) range = IDBKeyRange.lowerBound(lower);
+    if (lower && top) {
+      // An empty range (from after to, or a cursor before from) is an error for IDBKeyRange: no items.
+      const order = indexedDB.cmp(lower, top);
+      if (order > 0 || (order === 0 && upper !== undefined)) return { items: [] };
+      range = IDBKeyRange.bound(lower, top, false, upper !== undefined);
+    } else if (lower) range = IDBKeyRange.lowerBound(lower);
     else if (top) range = IDBKeyRange.upperBound(top, upper !== undefined);
     const tx = (await this.conn()).transaction('passages');
     const index = filter.reason === undefined ? tx.store.index('createdAt') : tx.store.index('reason');
@@ -380,7 +412,7 @@ export class NotebookStore {
   forgetSite(hostname: string): Promise<WriteResult<number>> {
     return this.writeTo('history', async (store) => {
       const keys = await store.index('site').getAllKeys(hostname.toLowerCase());
-      for (const key of keys) await store.delete(key);
+      await runAll(keys.map((key) => () => store.delete(key)));
       return keys.length;
     });
   }
@@ -394,7 +426,7 @@ export class NotebookStore {
     return this.writeTo('history', async (store) => {
       const range = IDBKeyRange.upperBound(retentionCutoff(now, days), true);
       const keys = await store.index('visitedAt').getAllKeys(range);
-      for (const key of keys) await store.delete(key);
+      await runAll(keys.map((key) => () => store.delete(key)));
       return keys.length;
     });
   }
@@ -434,9 +466,12 @@ export class NotebookStore {
       const c = planMerge(parsed.corrections, new Set(oldCorrections.map(correctionKey)), correctionKey);
       const h = planMerge(parsed.history, new Set(oldHistory), (e) => e.id);
       // Imported ids are another browser's: new ones avoid clashing with ours.
-      for (const item of p.add) await passages.put({ ...item, id: newId() });
-      for (const item of c.add) await corrections.put({ ...item, id: newId() });
-      for (const item of h.add) await history.put(item);
+      // Requests are queued at once (not awaited one by one): one round trip for the lot.
+      await runAll([
+        ...p.add.map((item) => () => passages.put({ ...item, id: newId() })),
+        ...c.add.map((item) => () => corrections.put({ ...item, id: newId() })),
+        ...h.add.map((item) => () => history.put(item)),
+      ]);
       return {
         added: p.add.length + c.add.length + h.add.length,
         skipped: p.skipped + c.skipped + h.skipped,

@@ -5,6 +5,17 @@ import { deleteNotebookDatabase, NotebookStore, writeFailure } from '../../platf
 import type { CorrectionRequest, HistoryVisitRequest, KeepRequest } from '../../utils/notebook/requests';
 import { NOTEBOOK_FORMAT } from '../../utils/notebook/types';
 
+/**
+ * Counts cursor steps. Installed before any idb call: idb recognises cursor
+ * methods by identity, remembered on first use, so a later patch would break it.
+ */
+let cursorSteps = 0;
+const originalContinue = IDBCursor.prototype.continue;
+IDBCursor.prototype.continue = function (this: IDBCursor, ...args: Parameters<IDBCursor['continue']>) {
+  cursorSteps++;
+  return originalContinue.apply(this, args);
+};
+
 let n = 0;
 let name = '';
 let store: NotebookStore;
@@ -99,6 +110,15 @@ describe('kept passages', () => {
     expect(e.ok && 'note' in e.value).toBe(false);
   });
 
+  it('refuses an edit that would duplicate another passage', async () => {
+    await store.keep(keepReq({ stance: 'supports' }), T(1));
+    const other = await store.keep(keepReq({ stance: 'challenges' }), T(2));
+    if (!other.ok) throw new Error('keep failed');
+    const r = await store.editPassage({ id: other.value.id, stance: 'supports' }, T(3));
+    expect(r).toMatchObject({ ok: false, error: 'duplicate' });
+    expect((await store.getPassage(other.value.id))?.stance).toBe('challenges');
+  });
+
   it('lists the kept passages of one page', async () => {
     await store.keep(keepReq({ sentence: 'One about WeChat.' }), T(1));
     await store.keep(keepReq({ sentence: 'Two about WeChat.' }), T(2));
@@ -161,6 +181,13 @@ describe('paged queries', () => {
     const dated = await store.listPassages({ filter: { to: T(21) }, limit: 4 });
     const next = await store.listPassages({ filter: { to: T(21) }, limit: 4, after: dated.next });
     expect(next.items[0]?.createdAt).toBe(T(16));
+  });
+
+  it('an empty date range or a cursor before the range gives no items', async () => {
+    expect((await store.listPassages({ filter: { from: T(20), to: T(10) } })).items).toEqual([]);
+    expect((await store.listPassages({ filter: { from: T(10), to: T(10) } })).items).toEqual([]);
+    const after = { createdAt: T(5), id: 'x' };
+    expect((await store.listPassages({ filter: { from: T(10), reason: 1 }, after })).items).toEqual([]);
   });
 
   it('balances per reason', async () => {
@@ -366,4 +393,26 @@ describe('write failures', () => {
     expect(writeFailure(abort, new DOMException('full', 'QuotaExceededError')).error).toBe('quota');
     expect(writeFailure(abort, null).error).toBe('unknown');
   });
+});
+
+describe('a large notebook', () => {
+  it('opens the first page of 10,000 passages reading only that page', async () => {
+    const passages = Array.from({ length: 10_000 }, (_, i) => ({
+      ...keepReq({ sentence: `WeChat sentence number ${i}.`, reason: ((i % 8) + 1) as 1 }),
+      createdAt: new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString(),
+    }));
+    const r = await store.importNotebook(JSON.stringify({ format: NOTEBOOK_FORMAT, version: 1, passages }));
+    expect(r).toMatchObject({ ok: true, report: { added: 10_000 } });
+    cursorSteps = 0;
+    const first = await store.listPassages({ limit: 50 });
+    expect(first.items).toHaveLength(50);
+    expect(first.items[0]?.sentence).toBe('WeChat sentence number 9999.');
+    const reason = await store.listPassages({ filter: { reason: 8 }, limit: 50, after: first.next });
+    expect(reason.items.every((p) => p.reason === 8)).toBe(true);
+    expect(reason.items).toHaveLength(50);
+    const steps = cursorSteps;
+    // 50 items plus one look-ahead per page: the index walk never touches the rest.
+    expect(steps).toBeGreaterThan(90);
+    expect(steps).toBeLessThanOrEqual(2 * 51);
+  }, 30_000);
 });
