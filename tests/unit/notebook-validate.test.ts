@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../utils/notebook/limits';
 import {
@@ -214,5 +215,57 @@ describe('hostile items', () => {
   it('drops the fragment of imported URLs', () => {
     const r = validatePassage({ ...passage, pageUrl: 'https://example.com/a#:~:text=x' });
     expect(r.ok && r.value.pageUrl).toBe('https://example.com/a');
+  });
+});
+
+describe('any input', () => {
+  it('never throws, and whatever it accepts passes its own checks again', () => {
+    const item = fc.oneof(
+      fc.jsonValue(),
+      fc.record(
+        {
+          sentence: fc.oneof(fc.string(), fc.constant('WeChat 微信')),
+          title: fc.string(),
+          pageUrl: fc.oneof(fc.webUrl(), fc.string(), fc.constant('javascript:alert(1)')),
+          url: fc.oneof(fc.webUrl(), fc.string()),
+          entity: fc.constantFrom('wechat', 'taobao', 'jd', '__proto__'),
+          reason: fc.oneof(fc.integer({ min: -1, max: 10 }), fc.double(), fc.constant(null)),
+          corrected: fc.oneof(fc.integer({ min: 0, max: 9 }), fc.constant(null)),
+          stance: fc.constantFrom('supports', 'challenges', 'context', 'other'),
+          original: fc.record({
+            reason: fc.oneof(fc.integer({ min: 0, max: 9 }), fc.constant(null)),
+            firm: fc.boolean(),
+          }),
+          counts: fc.dictionary(fc.constantFrom('1', '2', '9', '__proto__', 'x'), fc.integer({ min: -2, max: 5 })),
+          none: fc.integer({ min: -1, max: 3 }),
+          createdAt: fc.oneof(
+            fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+            fc.string(),
+          ),
+          visitedAt: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 5 }), (items) => {
+        const r = parseNotebookFile(
+          JSON.stringify({
+            format: 'eight-reasons-notebook',
+            version: 1,
+            passages: items,
+            corrections: items,
+            history: items,
+          }),
+        );
+        if (!r.ok) throw new Error(r.message);
+        expect(r.passages.length + r.corrections.length + r.history.length + r.rejected).toBe(items.length * 3);
+        for (const p of r.passages) expect(validatePassage(p).ok).toBe(true);
+        for (const c of r.corrections) expect(validateCorrection(c).ok).toBe(true);
+        for (const h of r.history) expect(validateHistoryEntry(h).ok).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
