@@ -122,7 +122,8 @@ export interface OpenOptions {
 }
 
 export class NotebookStore {
-  private db: IDBPDatabase<NotebookDB> | null = null;
+  /** The connection, opening or open; null once closed (the next call reopens). */
+  private db: Promise<IDBPDatabase<NotebookDB>> | null = null;
 
   private constructor(private readonly name: string) {}
 
@@ -133,10 +134,13 @@ export class NotebookStore {
     return store;
   }
 
-  /** The open connection, reopened after another context's upgrade closed it. */
-  private async conn(): Promise<IDBPDatabase<NotebookDB>> {
+  /**
+   * The open connection. One promise is shared so concurrent calls open one
+   * connection; it is reopened after another context's upgrade closed it.
+   */
+  private conn(): Promise<IDBPDatabase<NotebookDB>> {
     if (this.db) return this.db;
-    const db = await openDB<NotebookDB>(this.name, NOTEBOOK_DB_VERSION, {
+    const opening = openDB<NotebookDB>(this.name, NOTEBOOK_DB_VERSION, {
       upgrade: (database, oldVersion, _newVersion, tx) => upgradeNotebook(database, oldVersion, tx),
       // A newer version wants to upgrade: step aside; the next call reopens (and fails loudly if we are the old code).
       blocking: () => this.close(),
@@ -144,13 +148,18 @@ export class NotebookStore {
         this.db = null;
       },
     });
-    this.db = db;
-    return db;
+    this.db = opening;
+    // A failed open is not kept: the next call tries again.
+    opening.catch(() => {
+      if (this.db === opening) this.db = null;
+    });
+    return opening;
   }
 
   close(): void {
-    this.db?.close();
+    const db = this.db;
     this.db = null;
+    db?.then((d) => d.close()).catch(() => {});
   }
 
   /** write() for one store. */
