@@ -97,6 +97,16 @@ describe('kept passages', () => {
     expect(await store.getPassage(r.value.id)).toBeUndefined();
   });
 
+  it('reopens after close, one connection for concurrent calls', async () => {
+    store.close();
+    const [a, b] = await Promise.all([
+      store.keep(keepReq({ sentence: 'First WeChat.' }), T(1)),
+      store.keep(keepReq({ sentence: 'Second WeChat.' }), T(2)),
+    ]);
+    expect(a.ok && b.ok).toBe(true);
+    expect((await store.listPassages()).items).toHaveLength(2);
+  });
+
   it('reports a missing passage as not-found', async () => {
     const r = await store.removePassage('nope');
     expect(r).toMatchObject({ ok: false, error: 'not-found' });
