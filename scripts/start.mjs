@@ -1,22 +1,27 @@
 #!/usr/bin/env node
 /**
- * `npm start`: build the Chrome extension, serve the bundled demo pages on
- * 127.0.0.1, and show the extension at work on the demo page.
+ * `npm start [-- --browser firefox]`: build the extension, serve the bundled
+ * demo pages on 127.0.0.1, and show the extension at work on the demo page.
  *
- * - With a display ($DISPLAY or $WAYLAND_DISPLAY): opens Chromium with the
- *   extension loaded on the demo page and runs until the browser is closed.
- * - Without one: runs Chromium headless, saves screenshots of the demo page
- *   with its highlights, the popup and the side panel to artifacts/start/,
- *   prints their paths and exits.
+ * - With a display ($DISPLAY or $WAYLAND_DISPLAY, or any macOS / Windows
+ *   desktop): opens the browser with the extension loaded on the demo page
+ *   and runs until the browser is closed.
+ * - Without one: runs the browser headless, saves screenshots of the demo
+ *   page with its highlights, the popup and the side panel to
+ *   artifacts/start/, prints their paths and exits.
  *
- * Chromium is Debian's /usr/bin/chromium (or $CHROMIUM); nothing is downloaded.
+ * The browser is an installed Chrome, Chromium or Edge (ER_BROWSER names one),
+ * or Firefox with `--browser firefox` (ER_FIREFOX names one): see
+ * find-browser.mjs. Nothing is downloaded.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { CHROMIUM, QUIET_ARGS } from './chromium.mjs';
+import { QUIET_ARGS } from './chromium.mjs';
+import { findBrowser, missingBrowserLine } from './find-browser.mjs';
+import { startFirefox } from './start-firefox.mjs';
 import { startStaticServer } from './static-server.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -24,14 +29,42 @@ const pagesDir = path.join(root, 'tests/fixtures/pages');
 const outDir = process.env.ER_OUT_DIR ? path.resolve(process.env.ER_OUT_DIR) : path.join(root, '.output');
 const extDir = path.join(outDir, 'chrome-mv3');
 const artifacts = path.join(root, 'artifacts/start');
-const executablePath = CHROMIUM;
-const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const hasDisplay =
+  process.platform === 'darwin' ||
+  process.platform === 'win32' ||
+  Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
-function build() {
-  console.log('Building the extension (wxt build)…');
+/** A failure worth one line to the person, not a stack trace. */
+class Refusal extends Error {}
+
+function build(browser) {
+  console.log(`Building the extension (wxt build${browser === 'firefox' ? ' -b firefox' : ''})…`);
   const wxt = path.join(root, 'node_modules/.bin/wxt');
-  const result = spawnSync(wxt, ['build'], { cwd: root, stdio: 'inherit', env: process.env });
-  if (result.status !== 0) throw new Error('wxt build failed');
+  const args = browser === 'firefox' ? ['build', '-b', 'firefox'] : ['build'];
+  const result = spawnSync(wxt, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: process.env,
+    shell: process.platform === 'win32',
+  });
+  if (result.status !== 0) throw new Refusal('The build failed (see above).');
+}
+
+/** The browser to open, or a one-line refusal naming what to install. */
+function browserPath(kind) {
+  const found = findBrowser(kind);
+  if (!found) throw new Refusal(missingBrowserLine(kind));
+  if (!found.found)
+    throw new Refusal(`${found.path} (from the environment) does not exist. ${missingBrowserLine(kind)}`);
+  return found.path;
+}
+
+function chosenBrowser(argv) {
+  const i = argv.indexOf('--browser');
+  const value = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--browser='))?.slice('--browser='.length);
+  if (value === undefined || value === 'chrome' || value === 'chromium' || value === 'edge') return 'chromium';
+  if (value === 'firefox') return 'firefox';
+  throw new Refusal(`Unknown browser "${value}": use --browser chrome (the default) or --browser firefox.`);
 }
 
 function chromiumArgs() {
@@ -39,6 +72,8 @@ function chromiumArgs() {
     ...QUIET_ARGS,
     // Nothing leaves the machine: non-loopback requests go to a closed local port.
     '--proxy-server=http://127.0.0.1:9',
+    // Branded Chrome (137 and later) ignores --load-extension unless this feature is off.
+    '--disable-features=DisableLoadExtensionCommandLineSwitch',
     `--disable-extensions-except=${extDir}`,
     `--load-extension=${extDir}`,
   ];
@@ -61,10 +96,18 @@ async function settle(page) {
 }
 
 async function main() {
-  build();
-  if (!fs.existsSync(executablePath)) {
-    throw new Error(`No Chromium at ${executablePath}. Install Debian's: apt-get install -y chromium fonts-noto-cjk`);
+  const kind = chosenBrowser(process.argv.slice(2));
+  const executablePath = browserPath(kind);
+  build(kind);
+  if (kind === 'firefox') {
+    const ffDir = path.join(outDir, 'firefox-mv2');
+    await startFirefox({ executable: executablePath, pagesDir, extDir: ffDir, artifacts, headless: !hasDisplay });
+  } else {
+    await startChromium(executablePath);
   }
+}
+
+async function startChromium(executablePath) {
   const server = await startStaticServer({ mounts: { '/': pagesDir } });
   const demo = `${server.origin}/demo.html`;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'eight-reasons-start-'));
@@ -84,7 +127,7 @@ async function main() {
   await page.goto(demo);
 
   if (hasDisplay) {
-    console.log(`Chromium is open on ${demo} with the extension loaded (id ${id}).`);
+    console.log(`${path.basename(executablePath)} is open on ${demo} with the extension loaded (id ${id}).`);
     console.log('Hover a highlighted name, click it, or use the toolbar button. Close the browser to stop.');
     await new Promise((resolve) => context.on('close', resolve));
     cleanup();
@@ -116,11 +159,11 @@ async function main() {
   await panel.screenshot({ path: shots.panel });
   await context.close();
   cleanup();
-  console.log('No display: ran Chromium headless and saved screenshots:');
+  console.log(`No display: ran ${path.basename(executablePath)} headless and saved screenshots:`);
   for (const file of Object.values(shots)) console.log(`  ${path.relative(process.cwd(), file)}`);
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof Refusal ? error.message : `npm start failed: ${error?.message ?? error}`);
   process.exit(1);
 });

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { connect, launchFirefox } from './bidi.mjs';
+import { connect, launchFirefox } from '../../scripts/firefox-bidi.mjs';
 import { decodePng } from './png.mjs';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));

@@ -42,6 +42,7 @@ export async function launchFirefox({
   timeoutMs = 30_000,
   prefs = {},
   headless = true,
+  args = [],
 } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'er-firefox-'));
   await writeFile(join(profile, 'user.js'), `${userJs(prefs)}\n`);
@@ -50,10 +51,13 @@ export async function launchFirefox({
     [
       ...(headless ? ['--headless'] : []),
       '--no-remote',
+      // Firefox 148 and later let BiDi open the add-on's own pages (moz-extension://) only with system access.
+      '--remote-allow-system-access',
       '--remote-debugging-port',
       '0',
       '--profile',
       profile,
+      ...args,
       'about:blank',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1' } },
@@ -89,7 +93,8 @@ export async function launchFirefox({
     }
     await rm(profile, { recursive: true, force: true });
   };
-  return { endpoint, close, pid: child.pid };
+  const exited = child.exitCode === null ? new Promise((r) => child.once('exit', r)) : Promise.resolve();
+  return { endpoint, close, exited, pid: child.pid };
 }
 
 /** Open a BiDi session on the endpoint; `send` resolves with a command's result or rejects with its error. */
