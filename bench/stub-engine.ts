@@ -44,7 +44,7 @@ export function createEngine(doc: Document, options: EngineOptions): Engine {
             entity,
             text: m[0],
             snippet: '',
-            link: { reason: 1, cues: [], confidence: 0, source: 'fallback' },
+            link: { reason: null, firm: false, cues: [], confidence: 0, source: 'none' },
           });
         }
       }

@@ -14,7 +14,7 @@
  * "=" is case-sensitive ("=Moments" is the feature, not "a few moments").
  * Chinese cues match as substrings.
  */
-import type { EntityId, ReasonNumber } from './types';
+import type { ReasonNumber } from './types';
 
 /** Cue texts under their weight. */
 export type CueList = Readonly<Partial<Record<1 | 2 | 3, readonly string[]>>>;
@@ -271,7 +271,6 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'Soso',
         'knowledge base',
         'mobile payment',
-        'WeChat Pay',
         'lightweight',
         'O2O',
         'precision marketing',
@@ -315,7 +314,6 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         '搜搜',
         '知识库',
         '移动支付',
-        '微信支付',
         '轻量级',
         '轻应用',
         '不堪重负',
@@ -387,41 +385,6 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
       1: ['统一', '退货', '退款', '农村', '组织', '体系', '培训', '规范'],
     },
   },
-};
-
-/**
- * Which reasons talk about each entity. WeChat is the subject of all eight.
- * Taobao and Alibaba are the article's counter-example: the shopping habit
- * and first-mover advantage (1) and centralised operations and logistics (8);
- * they also own what reason 7 says e-commerce needs (search, big data,
- * cloud). Tencent lacks e-commerce "genes" (closing, 1), big data and cloud
- * (7), and operations (8). Tmall is named beside Taobao (1) and is a
- * centrally run mall (8). Alipay is payment (7) and Alibaba's capital flow (8).
- */
-export const ENTITY_REASONS: Readonly<Record<EntityId, readonly ReasonNumber[]>> = {
-  wechat: [1, 2, 3, 4, 5, 6, 7, 8],
-  taobao: [1, 7, 8],
-  alibaba: [1, 7, 8],
-  tencent: [1, 7, 8],
-  tmall: [1, 8],
-  alipay: [7, 8],
-};
-
-/**
- * The reason for a mention with no cue around it. WeChat -> 4: the article's
- * core claim is that WeChat is a social tool and commerce does not belong in
- * it, and a bare mention of WeChat is nearly always of WeChat as a messenger.
- * Taobao, Tmall, Alibaba -> 1: the article introduces them as where shoppers
- * go by habit. Tencent and Alipay -> 7: Tencent as a light social-software
- * company, Alipay as payment.
- */
-export const FALLBACK_REASON: Readonly<Record<EntityId, ReasonNumber>> = {
-  wechat: 4,
-  taobao: 1,
-  alibaba: 1,
-  tencent: 7,
-  tmall: 1,
-  alipay: 7,
 };
 
 /**

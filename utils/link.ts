@@ -2,11 +2,14 @@
  * A mention and the words around it -> the article's argument it belongs to,
  * with the cue words that decided it. Pure: no DOM, no extension API.
  *
- * Order: the mention's sentence, then its paragraph, then a fallback per
- * entity. Only reasons that discuss the entity compete (cues.ts). A text that
- * is plainly about something else (the Ali Baba folk tale) links to nothing.
+ * Order: the mention's sentence, then its paragraph. Company names are masked
+ * (支付宝 holds 支付, "WeChat Pay" holds "pay"), every reason competes for
+ * every company, and a mention with no evidence, or whose text is about
+ * something else (shares, censorship, the Ali Baba folk tale), has no reason.
+ * A link is firm when its evidence is strong, else tentative (docs/linking.md).
  */
-import { type CueList, ENTITY_REASONS, FALLBACK_REASON, type ReasonCues } from './cues';
+import type { CueList, ReasonCues } from './cues';
+import { ENTITIES } from './entities';
 import { isAsciiAlnum } from './match';
 import type { EntityId, LinkResult, ReasonNumber } from './types';
 
@@ -24,7 +27,7 @@ let cueData: CueData | null = null;
  * Where the cue lists come from, read on first need. The content script's come from its locale, through the
  * background (utils/cue-request.ts), which keeps 3 KB of gzipped cue text out of its bundle; tests and the bench pass
  * utils/cues.ts.
- * Until set, or when the source fails, nothing is cued and mentions take their fallback reason.
+ * Until set, or when the source fails, nothing is cued and mentions have no reason.
  */
 export function useCueData(source: () => CueData): void {
   cueSource = source;
@@ -172,6 +175,11 @@ function wordMatches(token: string, word: { stem: string; wild: boolean }, last:
   return last && (token === `${word.stem}s` || token === `${word.stem}es`);
 }
 
+/** Whether the word at `at` follows a letter and a hyphen ("co-operation", "non-centralised"). */
+function midCompound(text: string, at: number): boolean {
+  return at >= 2 && text.charCodeAt(at - 1) === 45 && isAsciiAlnum(text.charCodeAt(at - 2));
+}
+
 /** Only spaces, hyphens and apostrophes may stand between the words of a cue. */
 const CUE_GAP = /^[\s\-'’]{1,3}$/;
 
@@ -198,7 +206,8 @@ function scanEnglish(text: string, english: Map<string, EnglishCue[]>, hits: Cue
   }
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i] as string;
-    const candidates = english.get(token.slice(0, 3));
+    // The second half of a hyphenated word is no word of its own: "co-operation" holds no "operation".
+    const candidates = midCompound(text, starts[i] as number) ? undefined : english.get(token.slice(0, 3));
     let used = 0;
     if (candidates) {
       for (const cue of candidates) {
@@ -269,7 +278,44 @@ export function mayHoldEnglish(text: string): boolean {
   return false;
 }
 
-/** Every cue occurrence in `text` in reading order: leftmost-longest, English by words, Chinese by characters. */
+/** Every alias of every company, lower-cased, longest first. */
+let names: string[] | null = null;
+
+function companyNames(): string[] {
+  if (!names) {
+    const all: string[] = [];
+    for (const e of ENTITIES) for (const a of e.aliases) all.push(a.toLowerCase());
+    names = all.sort((a, b) => b.length - a.length);
+  }
+  return names;
+}
+
+/**
+ * [start, end) pairs of the company names in `text`. A cue lying wholly inside one is part of a name, not a word
+ * about the argument: 支付 in 支付宝, "pay" in "WeChat Pay". A cue reaching beyond the name (淘宝大学) still counts.
+ */
+function nameSpans(text: string): number[] {
+  const lower = HAS_LATIN.test(text) ? text.toLowerCase() : text;
+  const spans: number[] = [];
+  for (const name of companyNames()) {
+    for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length)) {
+      spans.push(at, at + name.length);
+    }
+  }
+  return spans;
+}
+
+function insideName(hit: CueHit, spans: readonly number[]): boolean {
+  for (let k = 0; k < spans.length; k += 2) {
+    if (hit.at >= (spans[k] as number) && hit.end <= (spans[k + 1] as number)) return true;
+  }
+  return false;
+}
+
+/**
+ * Every cue occurrence in `text` in reading order, company names masked: leftmost-longest, English by words, Chinese
+ * by characters.
+ */
 function findCues(text: string): CueHit[] {
   const hits: CueHit[] = [];
   if (HAS_LATIN.test(text) && (english || !HAS_CJK.test(text) || mayHoldEnglish(text))) {
@@ -281,7 +327,9 @@ function findCues(text: string): CueHit[] {
     scanChinese(text, chinese, hits);
   }
   hits.sort((a, b) => a.at - b.at);
-  return hits;
+  if (hits.length === 0) return hits;
+  const spans = nameSpans(text);
+  return spans.length === 0 ? hits : hits.filter((h) => !insideName(h, spans));
 }
 
 /** findCues, remembered for recently seen texts (sentences and short paragraphs repeat across mentions). */
@@ -306,44 +354,49 @@ interface Scored {
   best: Tally | null;
   second: number;
   unrelated: number;
+  /** The unrelated cues, for the result of a "no argument" decision. */
+  unrelatedCues: string[];
 }
 
-/** Each distinct cue counts once per reason; only the entity's reasons compete. */
-function score(hits: readonly CueHit[], entity: EntityId): Scored {
-  const allowed = ENTITY_REASONS[entity];
-  const tallies = new Map<ReasonNumber, Tally>();
+const NOTHING: Scored = { best: null, second: 0, unrelated: 0, unrelatedCues: [] };
+
+/** Each distinct cue counts once per reason; every reason competes for every company. */
+function score(hits: readonly CueHit[]): Scored {
+  if (hits.length === 0) return NOTHING;
+  const tallies: (Tally | undefined)[] = [];
   const seen = new Set<string>();
   let unrelated = 0;
+  const unrelatedCues: string[] = [];
   for (const hit of hits) {
     const key = `${hit.target}:${hit.label}`;
     if (seen.has(key)) continue;
     seen.add(key);
     if (hit.target === 0) {
       unrelated += hit.weight;
+      unrelatedCues.push(hit.label);
       continue;
     }
-    if (!allowed.includes(hit.target)) continue;
-    let t = tallies.get(hit.target);
+    let t = tallies[hit.target];
     if (!t) {
       t = { reason: hit.target, score: 0, maxWeight: 0, cues: [] };
-      tallies.set(hit.target, t);
+      tallies[hit.target] = t;
     }
     t.score += hit.weight;
-    t.maxWeight = Math.max(t.maxWeight, hit.weight);
+    if (hit.weight > t.maxWeight) t.maxWeight = hit.weight;
     t.cues.push(hit.label);
   }
-  const fallback = FALLBACK_REASON[entity];
-  // Ties: the stronger single cue, then the entity's fallback reason, then the lower number.
-  const ranked = [...tallies.values()].sort(
-    (a, b) =>
-      b.score - a.score ||
-      b.maxWeight - a.maxWeight ||
-      Number(b.reason === fallback) - Number(a.reason === fallback) ||
-      a.reason - b.reason,
-  );
-  const best = ranked[0] ?? null;
+  let best: Tally | null = null;
+  let second = 0;
+  // Ties: the stronger single cue, then the lower number (deterministic).
+  for (const t of tallies) {
+    if (!t) continue;
+    if (!best || t.score > best.score || (t.score === best.score && t.maxWeight > best.maxWeight)) {
+      if (best) second = Math.max(second, best.score);
+      best = t;
+    } else second = Math.max(second, t.score);
+  }
   if (best) best.cues = orderCues(best.cues, hits, best.reason);
-  return { best, second: ranked[1]?.score ?? 0, unrelated };
+  return { best, second, unrelated, unrelatedCues };
 }
 
 function orderCues(labels: string[], hits: readonly CueHit[], reason: ReasonNumber): string[] {
@@ -353,29 +406,54 @@ function orderCues(labels: string[], hits: readonly CueHit[], reason: ReasonNumb
   return [...labels].sort((a, b) => (weightOf.get(b) ?? 0) - (weightOf.get(a) ?? 0));
 }
 
-/** Margin over the runner-up and total weight both raise confidence; the paragraph counts for less. */
-function confidence(s: Scored, source: 'sentence' | 'paragraph'): number {
-  const best = s.best as Tally;
-  const margin = (best.score - s.second) / best.score;
-  const strength = Math.min(1, best.score / 5);
-  const c = 0.3 + 0.35 * margin + 0.3 * strength;
-  return round2(source === 'sentence' ? c : c * 0.75);
+/**
+ * A link at or above this confidence is firm; below it, tentative ("may relate to"). Calibrated on the held-out folds
+ * of the real-text set so that firm links name the labelled reason at least nine times in ten (docs/linking.md).
+ */
+export const FIRM_CONFIDENCE = 0.6;
+
+/** Evidence below this is one generic (weight-1) word: never enough for a link on its own. */
+const MIN_EVIDENCE = 2;
+
+/**
+ * Confidence of a link from its evidence: total weight (saturating), its margin over the runner-up argument, whether
+ * the sentence and the paragraph agree, and how much of the text is about something else.
+ */
+function confidence(best: Tally, second: number, unrelated: number, agree: boolean, fromParagraph: boolean): number {
+  const strength = 1 - Math.exp(-best.score / 3);
+  const margin = (best.score - second) / best.score;
+  let c = strength * (0.55 + 0.45 * margin);
+  if (agree) c += 0.12;
+  if (fromParagraph) c *= 0.7;
+  c -= 0.08 * unrelated;
+  return round2(c);
 }
 
 function round2(x: number): number {
   return Math.round(Math.min(1, Math.max(0, x)) * 100) / 100;
 }
 
-/** Unrelated words decide when they are at least as strong as the best argument's. */
+/** Unrelated words decide when they reach `threshold` and outweigh the best argument's. */
 function isUnrelated(s: Scored, threshold: number): boolean {
   return s.unrelated >= threshold && s.unrelated >= (s.best?.score ?? 0);
 }
 
-function unrelatedResult(s: Scored): LinkResult {
-  return { reason: null, cues: [], confidence: round2(0.5 + 0.1 * s.unrelated), source: 'unrelated' };
+function noArgument(s: Scored | null): LinkResult {
+  if (!s || s.unrelated === 0) return { reason: null, firm: false, cues: [], confidence: 0, source: 'none' };
+  return {
+    reason: null,
+    firm: false,
+    cues: s.unrelatedCues,
+    confidence: round2(0.4 + 0.1 * s.unrelated),
+    source: 'unrelated',
+  };
 }
 
-/** The reason a mention of `entity` belongs to, from its sentence, then its paragraph, then the fallback. */
+function linked(best: Tally, conf: number, source: 'sentence' | 'paragraph'): LinkResult {
+  return { reason: best.reason, firm: conf >= FIRM_CONFIDENCE, cues: best.cues, confidence: conf, source };
+}
+
+/** The reason a mention of `entity` belongs to, from its sentence, then its paragraph; null when neither says. */
 export function linkMention(entity: EntityId, sentence: string, paragraph: string): LinkResult {
   return decide(entity, sentence, paragraph && paragraph !== sentence ? () => scanCues(paragraph) : null);
 }
@@ -425,30 +503,25 @@ export function linkMentionIn(
   });
 }
 
-function decide(entity: EntityId, sentence: string, paragraphHits: (() => readonly CueHit[]) | null): LinkResult {
-  const inSentence = score(scanCues(sentence), entity);
-  if (isUnrelated(inSentence, 2)) return unrelatedResult(inSentence);
-  if (inSentence.best) {
-    return {
-      reason: inSentence.best.reason,
-      cues: inSentence.best.cues,
-      confidence: confidence(inSentence, 'sentence'),
-      source: 'sentence',
-    };
+/**
+ * The sentence decides when it holds real evidence (more than one generic word); the paragraph then only adds
+ * confidence when it agrees. With no such evidence in the sentence, the paragraph may link, when it does not
+ * contradict a weak cue of the sentence, and counts for less. With neither, or when unrelated topics outweigh the
+ * arguments, the mention has no reason: no per-company guess.
+ */
+function decide(_entity: EntityId, sentence: string, paragraphHits: (() => readonly CueHit[]) | null): LinkResult {
+  const s = score(scanCues(sentence));
+  if (isUnrelated(s, 2)) return noArgument(s);
+  const p = paragraphHits ? score(paragraphHits()) : null;
+  if (s.best && s.best.score >= MIN_EVIDENCE) {
+    const agree = p?.best?.reason === s.best.reason;
+    return linked(s.best, confidence(s.best, s.second, s.unrelated, agree, false), 'sentence');
   }
-  if (paragraphHits) {
-    const inParagraph = score(paragraphHits(), entity);
-    if (isUnrelated(inParagraph, 3)) return unrelatedResult(inParagraph);
-    if (inParagraph.best) {
-      return {
-        reason: inParagraph.best.reason,
-        cues: inParagraph.best.cues,
-        confidence: confidence(inParagraph, 'paragraph'),
-        source: 'paragraph',
-      };
-    }
+  if (p?.best && p.best.score >= MIN_EVIDENCE && !isUnrelated(p, 3) && (!s.best || s.best.reason === p.best.reason)) {
+    return linked(p.best, confidence(p.best, p.second, p.unrelated, false, true), 'paragraph');
   }
-  return { reason: FALLBACK_REASON[entity], cues: [], confidence: 0.15, source: 'fallback' };
+  if (p && isUnrelated(p, 3)) return noArgument(p);
+  return noArgument(s.unrelated ? s : null);
 }
 
 /** What may follow a "." that ends a sentence: a space, a closing quote or bracket (or the end of the text). */
