@@ -8,7 +8,7 @@
  * something else (shares, censorship, the Ali Baba folk tale), has no reason.
  * A link is firm when its evidence is strong, else tentative (docs/linking.md).
  */
-import type { CueList, ReasonCues } from './cues';
+import { type CueList, ENTITY_REASONS, type ReasonCues } from './cues';
 import { ENTITIES } from './entities';
 import { isAsciiAlnum } from './match';
 import type { EntityId, LinkResult, ReasonNumber } from './types';
@@ -353,12 +353,14 @@ interface Tally {
 interface Scored {
   best: Tally | null;
   second: number;
+  /** Every reason's tally, by number. */
+  tallies: readonly (Tally | undefined)[];
   unrelated: number;
   /** The unrelated cues, for the result of a "no argument" decision. */
   unrelatedCues: string[];
 }
 
-const NOTHING: Scored = { best: null, second: 0, unrelated: 0, unrelatedCues: [] };
+const NOTHING: Scored = { best: null, second: 0, tallies: [], unrelated: 0, unrelatedCues: [] };
 
 /** Each distinct cue counts once per reason; every reason competes for every company. */
 function score(hits: readonly CueHit[]): Scored {
@@ -396,7 +398,7 @@ function score(hits: readonly CueHit[]): Scored {
     } else second = Math.max(second, t.score);
   }
   if (best) best.cues = orderCues(best.cues, hits, best.reason);
-  return { best, second, unrelated, unrelatedCues };
+  return { best, second, tallies, unrelated, unrelatedCues };
 }
 
 function orderCues(labels: string[], hits: readonly CueHit[], reason: ReasonNumber): string[] {
@@ -415,17 +417,35 @@ export const FIRM_CONFIDENCE = 0.6;
 /** Evidence below this is one generic (weight-1) word: never enough for a link on its own. */
 const MIN_EVIDENCE = 2;
 
+/** The most the paragraph's own words (outside the sentence) add to the sentence's evidence. */
+const PARAGRAPH_SUPPORT = 3;
 /**
- * Confidence of a link from its evidence: total weight (saturating), its margin over the runner-up argument, whether
- * the sentence and the paragraph agree, and how much of the text is about something else.
+ * A link resting on one cue word of its sentence (however the paragraph agrees), or naming a reason the article never
+ * discusses the company under, stays below firm: one word alone is right about half the time.
  */
-function confidence(best: Tally, second: number, unrelated: number, agree: boolean, fromParagraph: boolean): number {
-  const strength = 1 - Math.exp(-best.score / 3);
-  const margin = (best.score - second) / best.score;
-  let c = strength * (0.55 + 0.45 * margin);
-  if (agree) c += 0.12;
-  if (fromParagraph) c *= 0.7;
-  c -= 0.08 * unrelated;
+const UNCORROBORATED = 0.55;
+
+/**
+ * Confidence of a link: total weight (saturating), margin over the runner-up argument, support from the paragraph's
+ * other sentences, and how much of the text is about something else.
+ */
+function confidence(entity: EntityId, best: Tally, s: Scored, p: Scored | null, fromParagraph: boolean): number {
+  let evidence = best.score;
+  let second = s.second;
+  let unrelated = s.unrelated;
+  if (p && !fromParagraph) {
+    const own = p.tallies[best.reason];
+    const extra = own ? Math.min(PARAGRAPH_SUPPORT, Math.max(0, own.score - best.score)) : 0;
+    evidence += extra / 2;
+    // A paragraph arguing something else more strongly than the sentence's reason.
+    if (p.best && p.best.reason !== best.reason && p.best.score > (own?.score ?? 0)) second = Math.max(second, 1);
+    unrelated = Math.max(unrelated, p.unrelated - 1);
+  }
+  const strength = 1 - Math.exp(-evidence / 3);
+  const margin = (best.score - Math.min(second, best.score)) / best.score;
+  let c = strength * (0.5 + 0.5 * margin) - 0.08 * unrelated;
+  if (fromParagraph) c *= 0.75;
+  if (best.cues.length < 2 || !ENTITY_REASONS[entity].includes(best.reason)) c = Math.min(c, UNCORROBORATED);
   return round2(c);
 }
 
@@ -433,9 +453,14 @@ function round2(x: number): number {
   return Math.round(Math.min(1, Math.max(0, x)) * 100) / 100;
 }
 
-/** Unrelated words decide when they reach `threshold` and outweigh the best argument's. */
+/**
+ * Unrelated words decide when they reach `threshold` and outweigh the best argument's; a tie goes to the argument
+ * when it has a phrase only it uses.
+ */
 function isUnrelated(s: Scored, threshold: number): boolean {
-  return s.unrelated >= threshold && s.unrelated >= (s.best?.score ?? 0);
+  if (s.unrelated < threshold) return false;
+  const best = s.best;
+  return !best || s.unrelated > best.score || (s.unrelated === best.score && best.maxWeight < 3);
 }
 
 function noArgument(s: Scored | null): LinkResult {
@@ -509,16 +534,15 @@ export function linkMentionIn(
  * contradict a weak cue of the sentence, and counts for less. With neither, or when unrelated topics outweigh the
  * arguments, the mention has no reason: no per-company guess.
  */
-function decide(_entity: EntityId, sentence: string, paragraphHits: (() => readonly CueHit[]) | null): LinkResult {
+function decide(entity: EntityId, sentence: string, paragraphHits: (() => readonly CueHit[]) | null): LinkResult {
   const s = score(scanCues(sentence));
   if (isUnrelated(s, 2)) return noArgument(s);
   const p = paragraphHits ? score(paragraphHits()) : null;
   if (s.best && s.best.score >= MIN_EVIDENCE) {
-    const agree = p?.best?.reason === s.best.reason;
-    return linked(s.best, confidence(s.best, s.second, s.unrelated, agree, false), 'sentence');
+    return linked(s.best, confidence(entity, s.best, s, p, false), 'sentence');
   }
   if (p?.best && p.best.score >= MIN_EVIDENCE && !isUnrelated(p, 3) && (!s.best || s.best.reason === p.best.reason)) {
-    return linked(p.best, confidence(p.best, p.second, p.unrelated, false, true), 'paragraph');
+    return linked(p.best, confidence(entity, p.best, p, null, true), 'paragraph');
   }
   if (p && isUnrelated(p, 3)) return noArgument(p);
   return noArgument(s.unrelated ? s : null);
