@@ -53,7 +53,7 @@ function parseCues(text: string | null): CueData | null {
 
 /**
  * The cue lists from the background's answer, else from the locale (read only then). Throws when neither parses:
- * the linker then cues nothing and every mention takes its fallback reason.
+ * the linker then cues nothing and every mention has no reason.
  */
 export function cueDataFrom(answer: string | null, readLocale: () => string): CueData {
   const data = parseCues(answer) ?? parseCues(readLocale());
