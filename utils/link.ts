@@ -346,6 +346,8 @@ interface Tally {
   reason: ReasonNumber;
   score: number;
   maxWeight: number;
+  /** How many of its cues are more than generic words (weight 2 or 3). */
+  strong: number;
   /** Distinct labels, strongest first, then in reading order. */
   cues: string[];
 }
@@ -380,11 +382,12 @@ function score(hits: readonly CueHit[]): Scored {
     }
     let t = tallies[hit.target];
     if (!t) {
-      t = { reason: hit.target, score: 0, maxWeight: 0, cues: [] };
+      t = { reason: hit.target, score: 0, maxWeight: 0, strong: 0, cues: [] };
       tallies[hit.target] = t;
     }
     t.score += hit.weight;
     if (hit.weight > t.maxWeight) t.maxWeight = hit.weight;
+    if (hit.weight >= 2) t.strong++;
     t.cues.push(hit.label);
   }
   let best: Tally | null = null;
@@ -420,10 +423,15 @@ const MIN_EVIDENCE = 2;
 /** The most the paragraph's own words (outside the sentence) add to the sentence's evidence. */
 const PARAGRAPH_SUPPORT = 3;
 /**
- * A link resting on one cue word of its sentence (however the paragraph agrees), or naming a reason the article never
- * discusses the company under, stays below firm: one word alone is right about half the time.
+ * A link resting on one telling word of its sentence (however the paragraph agrees), or naming a reason the article
+ * never discusses the company under, stays below firm: one word alone is right about half the time.
  */
 const UNCORROBORATED = 0.55;
+
+/** Two telling words: a generic word does not corroborate a telling one. */
+function corroborated(t: Tally): boolean {
+  return t.strong >= 2;
+}
 
 /**
  * Confidence of a link: total weight (saturating), margin over the runner-up argument, support from the paragraph's
@@ -445,7 +453,7 @@ function confidence(entity: EntityId, best: Tally, s: Scored, p: Scored | null, 
   const margin = (best.score - Math.min(second, best.score)) / best.score;
   let c = strength * (0.5 + 0.5 * margin) - 0.08 * unrelated;
   if (fromParagraph) c *= 0.75;
-  if (best.cues.length < 2 || !ENTITY_REASONS[entity].includes(best.reason)) c = Math.min(c, UNCORROBORATED);
+  if (!corroborated(best) || !ENTITY_REASONS[entity].includes(best.reason)) c = Math.min(c, UNCORROBORATED);
   return round2(c);
 }
 

@@ -24,7 +24,7 @@ import {
 } from './real-dev';
 
 /** Firm links must be right this often on the training folds for a threshold to be chosen. */
-const FIRM_TARGET = 0.92;
+const FIRM_TARGET = 0.9;
 
 /** Floors on the held-out figures: the per-company-fallback linker fails them, the current one passes with a margin. */
 const FLOORS = {
