@@ -278,6 +278,9 @@ export function mayHoldEnglish(text: string): boolean {
   return false;
 }
 
+/** Traditional-character spellings of the names, which pages in Taiwan and Hong Kong write: masked like the rest. */
+const TRADITIONAL_NAMES = ['支付寶', '淘寶', '淘寶網', '騰訊', '阿里巴巴集團'];
+
 /** Every alias of every company, lower-cased, longest first. */
 let names: string[] | null = null;
 
@@ -285,6 +288,7 @@ function companyNames(): string[] {
   if (!names) {
     const all: string[] = [];
     for (const e of ENTITIES) for (const a of e.aliases) all.push(a.toLowerCase());
+    for (const a of TRADITIONAL_NAMES) all.push(a);
     names = all.sort((a, b) => b.length - a.length);
   }
   return names;
@@ -364,8 +368,11 @@ interface Scored {
 
 const NOTHING: Scored = { best: null, second: 0, tallies: [], unrelated: 0, unrelatedCues: [] };
 
-/** Each distinct cue counts once per reason; every reason competes for every company. */
-function score(hits: readonly CueHit[]): Scored {
+/**
+ * Each distinct cue counts once per reason; every reason competes for every company. On equal weight, a reason the
+ * article discusses the company under wins over one it does not.
+ */
+function score(hits: readonly CueHit[], entity: EntityId): Scored {
   if (hits.length === 0) return NOTHING;
   const tallies: (Tally | undefined)[] = [];
   const seen = new Set<string>();
@@ -392,16 +399,23 @@ function score(hits: readonly CueHit[]): Scored {
   }
   let best: Tally | null = null;
   let second = 0;
-  // Ties: the stronger single cue, then the lower number (deterministic).
+  const plausible = ENTITY_REASONS[entity];
   for (const t of tallies) {
     if (!t) continue;
-    if (!best || t.score > best.score || (t.score === best.score && t.maxWeight > best.maxWeight)) {
+    if (!best || outranks(t, best, plausible)) {
       if (best) second = Math.max(second, best.score);
       best = t;
     } else second = Math.max(second, t.score);
   }
   if (best) best.cues = orderCues(best.cues, hits, best.reason);
   return { best, second, tallies, unrelated, unrelatedCues };
+}
+
+/** Higher weight, then the stronger single cue, then a reason the article names the company under; else the lower number. */
+function outranks(a: Tally, b: Tally, plausible: readonly ReasonNumber[]): boolean {
+  if (a.score !== b.score) return a.score > b.score;
+  if (a.maxWeight !== b.maxWeight) return a.maxWeight > b.maxWeight;
+  return plausible.includes(a.reason) && !plausible.includes(b.reason);
 }
 
 function orderCues(labels: string[], hits: readonly CueHit[], reason: ReasonNumber): string[] {
@@ -543,9 +557,9 @@ export function linkMentionIn(
  * arguments, the mention has no reason: no per-company guess.
  */
 function decide(entity: EntityId, sentence: string, paragraphHits: (() => readonly CueHit[]) | null): LinkResult {
-  const s = score(scanCues(sentence));
+  const s = score(scanCues(sentence), entity);
   if (isUnrelated(s, 2)) return noArgument(s);
-  const p = paragraphHits ? score(paragraphHits()) : null;
+  const p = paragraphHits ? score(paragraphHits(), entity) : null;
   if (s.best && s.best.score >= MIN_EVIDENCE) {
     return linked(s.best, confidence(entity, s.best, s, p, false), 'sentence');
   }
