@@ -26,13 +26,17 @@ import {
 /** Firm links must be right this often on the training folds for a threshold to be chosen. */
 const FIRM_TARGET = 0.9;
 
-/** Floors on the held-out figures: the per-company-fallback linker fails them, the current one passes with a margin. */
+/**
+ * Floors on the held-out figures. The per-company-fallback linker this replaced fails them all (none-recall 2.5 %,
+ * top-1 on clear items 41 % / 34 %, no firm flag); the current rules pass them with a few points to spare, except
+ * firm precision, which is the requirement itself.
+ */
 const FLOORS = {
   firmPrecision: 0.9,
-  noneRecall: { en: 0.55, zh: 0.55 },
-  top1Clear: { en: 0.55, zh: 0.5 },
-  top1All: { en: 0.5, zh: 0.5 },
-  coverage: { en: 0.2, zh: 0.2 },
+  noneRecall: { en: 0.68, zh: 0.6 },
+  top1Clear: { en: 0.7, zh: 0.7 },
+  top1All: { en: 0.54, zh: 0.55 },
+  coverage: { en: 0.07, zh: 0.07 },
 };
 
 const items = loadDev();
@@ -105,6 +109,8 @@ it('links real text: held-out folds reach the floors, firm links are right at le
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify({ thresholds, firmConfidence: FIRM_CONFIDENCE, ...report }, null, 2)}\n`);
 
+  // The shipped threshold is the one the same calibration picks on all the folds.
+  expect(FIRM_CONFIDENCE, 'FIRM_CONFIDENCE: recalibrate').toBe(calibrateFirm(outcomes, FIRM_TARGET));
   for (const lang of ['en', 'zh'] as const) {
     const cv = report.cv![lang] as Figures;
     const shipped = report.shipped![lang] as Figures;

@@ -79,19 +79,21 @@ export interface Outcome {
 const agrees = (o: Outcome) => o.link.reason === o.item.label;
 
 /**
- * The lowest confidence at which the links of `outcomes` are right at least `target` of the time (links at or above
- * it counted); 1.01 when no threshold reaches it. Needs `minLinks` firm links at least, so one lucky link does not
- * set it.
+ * The lowest threshold, on a 0.05 grid, from which up the links of `outcomes` are right at least `target` of the time:
+ * at that threshold and at every higher one that still holds `minLinks` links (so one lucky stretch of the ranking
+ * does not set it: a precision on fewer than ten links says little). 1.01 (nothing firm) when none qualifies.
  */
-export function calibrateFirm(outcomes: readonly Outcome[], target: number, minLinks = 5): number {
+export function calibrateFirm(outcomes: readonly Outcome[], target: number, minLinks = 10): number {
   const linked = outcomes.filter((o) => o.link.reason !== null);
-  const candidates = [...new Set(linked.map((o) => o.link.confidence))].sort((a, b) => a - b);
-  for (const t of candidates) {
+  let chosen = 1.01;
+  for (let step = 20; step >= 0; step--) {
+    const t = step / 20;
     const firm = linked.filter((o) => o.link.confidence >= t);
-    if (firm.length < minLinks) break;
-    if (firm.filter(agrees).length / firm.length >= target) return t;
+    if (firm.length < minLinks) continue;
+    if (firm.filter(agrees).length / firm.length < target) break;
+    chosen = t;
   }
-  return 1.01;
+  return chosen;
 }
 
 export interface Figures {
