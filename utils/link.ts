@@ -433,6 +433,11 @@ export const FIRM_CONFIDENCE = 0.6;
 
 /** Evidence below this is one generic (weight-1) word: never enough for a link on its own. */
 const MIN_EVIDENCE = 2;
+/**
+ * A paragraph speaking for a silent sentence needs more: a phrase only one argument uses, or a telling word and
+ * another. Paragraphs run long and touch several topics; a word or two in them says little about this mention.
+ */
+const PARAGRAPH_MIN_EVIDENCE = 3;
 
 /** The most the paragraph's own words (outside the sentence) add to the sentence's evidence. */
 const PARAGRAPH_SUPPORT = 3;
@@ -563,7 +568,12 @@ function decide(entity: EntityId, sentence: string, paragraphHits: (() => readon
   if (s.best && s.best.score >= MIN_EVIDENCE) {
     return linked(s.best, confidence(entity, s.best, s, p, false), 'sentence');
   }
-  if (p?.best && p.best.score >= MIN_EVIDENCE && !isUnrelated(p, 3) && (!s.best || s.best.reason === p.best.reason)) {
+  if (
+    p?.best &&
+    p.best.score >= PARAGRAPH_MIN_EVIDENCE &&
+    !isUnrelated(p, 3) &&
+    (!s.best || s.best.reason === p.best.reason)
+  ) {
     return linked(p.best, confidence(entity, p.best, p, null, true), 'paragraph');
   }
   if (p && isUnrelated(p, 3)) return noArgument(p);
