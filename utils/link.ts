@@ -69,6 +69,8 @@ interface CompiledCue {
   labelFromText: boolean;
   /** Sort key: longer cues are tried first. */
   length: number;
+  /** The cue's text occurs inside a company name (支付 in 支付宝): its hits are checked against the names. */
+  inName: boolean;
 }
 
 interface EnglishCue extends CompiledCue {
@@ -83,6 +85,7 @@ interface CueHit {
   at: number;
   /** Where the cue's text ends. */
   end: number;
+  inName: boolean;
 }
 
 interface Scanner {
@@ -113,6 +116,7 @@ function compileCue(raw: string, weight: number, target: CueTarget): ChineseCue 
     exactFirst: exact ? text.charAt(0) : null,
     labelFromText,
     length: label.length,
+    inName: occursInName(label),
     text,
   };
 }
@@ -226,7 +230,7 @@ function scanEnglish(text: string, english: Map<string, EnglishCue[]>, hits: Cue
         if (cue.exactFirst !== null && text.charAt(at) !== cue.exactFirst) continue;
         const end = (starts[i + n - 1] as number) + (tokens[i + n - 1] as string).length;
         const label = cue.labelFromText ? text.slice(at, end).toLowerCase() : cue.label;
-        hits.push({ label, target: cue.target, weight: cue.weight, at, end });
+        hits.push({ label, target: cue.target, weight: cue.weight, at, end, inName: cue.inName });
         used = n;
         break;
       }
@@ -242,7 +246,14 @@ function scanChinese(text: string, chinese: Scanner['chinese'], hits: CueHit[]):
     if (candidates) {
       for (const cue of candidates) {
         if (text.startsWith(cue.text, i)) {
-          hits.push({ label: cue.label, target: cue.target, weight: cue.weight, at: i, end: i + cue.text.length });
+          hits.push({
+            label: cue.label,
+            target: cue.target,
+            weight: cue.weight,
+            at: i,
+            end: i + cue.text.length,
+            inName: cue.inName,
+          });
           used = cue.text.length;
           break;
         }
@@ -281,31 +292,44 @@ export function mayHoldEnglish(text: string): boolean {
 /** Traditional-character spellings of the names, which pages in Taiwan and Hong Kong write: masked like the rest. */
 const TRADITIONAL_NAMES = ['支付寶', '淘寶', '淘寶網', '騰訊', '阿里巴巴集團'];
 
-/** Every alias of every company, lower-cased, longest first. */
-let names: string[] | null = null;
+/** Every alias of every company, longest first (so "WeChat Pay" wins over "WeChat"), in one case-blind pattern. */
+let namePattern: RegExp | null = null;
 
-function companyNames(): string[] {
-  if (!names) {
-    const all: string[] = [];
-    for (const e of ENTITIES) for (const a of e.aliases) all.push(a.toLowerCase());
-    for (const a of TRADITIONAL_NAMES) all.push(a);
-    names = all.sort((a, b) => b.length - a.length);
-  }
-  return names;
+let lowerNames: string[] | null = null;
+
+function allNames(): string[] {
+  const all: string[] = [...TRADITIONAL_NAMES];
+  for (const e of ENTITIES) all.push(...e.aliases);
+  return all.sort((a, b) => b.length - a.length);
+}
+
+function companyNames(): RegExp {
+  namePattern ??= new RegExp(
+    allNames()
+      .map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|'),
+    'gi',
+  );
+  return namePattern;
+}
+
+/** Whether a cue's text (its label, "*" and "=" taken off) is part of some company name, in any case. */
+function occursInName(label: string): boolean {
+  lowerNames ??= allNames().map((a) => a.toLowerCase());
+  const l = label.toLowerCase();
+  return lowerNames.some((n) => n.includes(l));
 }
 
 /**
  * [start, end) pairs of the company names in `text`. A cue lying wholly inside one is part of a name, not a word
  * about the argument: 支付 in 支付宝, "pay" in "WeChat Pay". A cue reaching beyond the name (淘宝大学) still counts.
+ * Case-blind matching, not a lower-cased copy, keeps offsets right after letters that lower to two ("İ").
  */
 function nameSpans(text: string): number[] {
-  const lower = HAS_LATIN.test(text) ? text.toLowerCase() : text;
+  const pattern = companyNames();
+  pattern.lastIndex = 0;
   const spans: number[] = [];
-  for (const name of companyNames()) {
-    for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length)) {
-      spans.push(at, at + name.length);
-    }
-  }
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) spans.push(m.index, m.index + m[0].length);
   return spans;
 }
 
@@ -332,8 +356,10 @@ function findCues(text: string): CueHit[] {
   }
   hits.sort((a, b) => a.at - b.at);
   if (hits.length === 0) return hits;
+  // Most cues occur in no name, and then the names need not be looked for.
+  if (!hits.some((h) => h.inName)) return hits;
   const spans = nameSpans(text);
-  return spans.length === 0 ? hits : hits.filter((h) => !insideName(h, spans));
+  return spans.length === 0 ? hits : hits.filter((h) => !h.inName || !insideName(h, spans));
 }
 
 /** findCues, remembered for recently seen texts (sentences and short paragraphs repeat across mentions). */
@@ -564,10 +590,13 @@ export function linkMentionIn(
 function decide(entity: EntityId, sentence: string, paragraphHits: (() => readonly CueHit[]) | null): LinkResult {
   const s = score(scanCues(sentence), entity);
   if (isUnrelated(s, 2)) return noArgument(s);
-  const p = paragraphHits ? score(paragraphHits(), entity) : null;
   if (s.best && s.best.score >= MIN_EVIDENCE) {
+    // The paragraph only weighs on a link that may be firm: for the others it is not worth reading.
+    const mayBeFirm = corroborated(s.best) && ENTITY_REASONS[entity].includes(s.best.reason);
+    const p = mayBeFirm && paragraphHits ? score(paragraphHits(), entity) : null;
     return linked(s.best, confidence(entity, s.best, s, p, false), 'sentence');
   }
+  const p = paragraphHits ? score(paragraphHits(), entity) : null;
   if (
     p?.best &&
     p.best.score >= PARAGRAPH_MIN_EVIDENCE &&
