@@ -113,6 +113,14 @@ export interface Figures {
   none: number;
   /** rows: label 1..8 then none; columns: got 1..8 then none. */
   confusion: number[][];
+  /** Disagreements by kind, each split by the label's confidence. */
+  misses: Record<'noneLinked' | 'reasonMissed' | 'otherReason', { clear: number; arguable: number }>;
+}
+
+function missKind(o: Outcome): keyof Figures['misses'] | null {
+  if (o.link.reason === o.item.label) return null;
+  if (o.item.label === null) return 'noneLinked';
+  return o.link.reason === null ? 'reasonMissed' : 'otherReason';
 }
 
 const rate = (k: number, n: number) => (n === 0 ? 0 : k / n);
@@ -130,6 +138,15 @@ export function figures(outcomes: readonly Outcome[], isFirm: (o: Outcome) => bo
     const c = col(o.link.reason);
     row[c] = (row[c] as number) + 1;
   }
+  const misses: Figures['misses'] = {
+    noneLinked: { clear: 0, arguable: 0 },
+    reasonMissed: { clear: 0, arguable: 0 },
+    otherReason: { clear: 0, arguable: 0 },
+  };
+  for (const o of outcomes) {
+    const kind = missKind(o);
+    if (kind) misses[kind][o.item.confidence]++;
+  }
   return {
     n: outcomes.length,
     clear: clear.length,
@@ -143,6 +160,7 @@ export function figures(outcomes: readonly Outcome[], isFirm: (o: Outcome) => bo
     tentative: rate(linked.length - firm.length, outcomes.length),
     none: rate(outcomes.length - linked.length, outcomes.length),
     confusion,
+    misses,
   };
 }
 
@@ -155,6 +173,7 @@ export function formatFigures(title: string, f: Figures): string {
     `  top-1 clear ${pct(f.top1Clear)}   top-1 all ${pct(f.top1All)}   none-recall ${pct(f.noneRecall)}`,
     `  firm precision ${pct(f.firmPrecision)} (${f.firmLinks} firm)   any-link precision ${pct(f.linkPrecision)}`,
     `  coverage: firm ${pct(f.coverage)}   tentative ${pct(f.tentative)}   none ${pct(f.none)}`,
+    `  misses (clear+arguable): none linked ${f.misses.noneLinked.clear}+${f.misses.noneLinked.arguable}, reason missed ${f.misses.reasonMissed.clear}+${f.misses.reasonMissed.arguable}, other reason ${f.misses.otherReason.clear}+${f.misses.otherReason.arguable}`,
     `  label\\got ${cols.map((c) => c.padStart(4)).join(' ')}`,
   ];
   f.confusion.forEach((row, i) => {
