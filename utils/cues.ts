@@ -134,12 +134,14 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'editorial',
         'page views',
         'journalism',
+        'new media',
+        'media platform',
       ],
       1: ['media', 'content', 'article', 'advertis*', 'advert', 'sponsored', 'publish*'],
     },
     zh: {
       3: ['公众号', '公众平台', '订阅号', '自媒体', '软文', '号主', '流量主'],
-      2: ['推文', '读者', '阅读量', '10万+', '大V', '内容创业'],
+      2: ['推文', '读者', '阅读量', '10万+', '大V', '内容创业', '新媒体', '媒体平台'],
       1: ['媒体', '内容', '文章', '广告', '编辑'],
     },
   },
@@ -160,8 +162,8 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'funnel',
         'click-through',
         'actual purchases',
-        'seller',
         'WeStore',
+        'attract traffic',
       ],
       1: [
         'store',
@@ -175,6 +177,7 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'orders',
         'marketing',
         'member',
+        'seller',
       ],
     },
     zh: {
@@ -201,7 +204,7 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
   // 4. Social life and commerce are separate; trading with friends makes friendships stiff.
   4: {
     en: {
-      3: ['social tool', 'social circle'],
+      3: ['social tool', 'social circle', 'circle of acquaintances'],
       2: [
         'social app',
         'social media',
@@ -218,11 +221,13 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'social product',
         'social commerce',
         'social e-commerce',
+        'social interaction',
+        'social significance',
       ],
       1: ['social network*', 'relationship', 'friend', 'personal', 'trust', 'family', 'classmate', 'colleague'],
     },
     zh: {
-      3: ['社交工具', '社交圈', '社交关系', '泾渭分明'],
+      3: ['社交工具', '社交圈', '社交关系', '泾渭分明', '熟人圈'],
       2: [
         '社交属性',
         '熟人',
@@ -266,6 +271,7 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'monetis*',
         'monetiz*',
         'aversion',
+        'emotional experience',
         'crammed',
         'pollut*',
       ],
@@ -295,6 +301,7 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         '透支',
         '清静',
         '过度营销',
+        '情感体验',
       ],
       1: ['伤害', '体验', '离开', '反感', '纯粹', '干净'],
     },
@@ -372,6 +379,7 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'heavyweight',
         'overload*',
         'computing',
+        'social software',
       ],
       1: [
         'data',
@@ -407,7 +415,21 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         '不堪重负',
         '精准营销',
       ],
-      2: ['云服务', '数据中心', '算法', '支付', '付款', '收款', '钱包', '扫码', '扫一扫', '重量级', '算力', '搜索引擎'],
+      2: [
+        '云服务',
+        '数据中心',
+        '算法',
+        '社交软件',
+        '支付',
+        '付款',
+        '收款',
+        '钱包',
+        '扫码',
+        '扫一扫',
+        '重量级',
+        '算力',
+        '搜索引擎',
+      ],
       1: ['数据', '推荐', '线下', '服务器', '技术', '人工智能', '搜索', '二维码', '承载'],
     },
   },
@@ -423,6 +445,7 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'information flow',
         'Taobao university',
         'Taobao village',
+        'Alibaba Academy',
         'escrow',
       ],
       2: [
@@ -461,6 +484,7 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'organi*',
         'entrepreneur*',
         'credit',
+        'talent*',
       ],
     },
     zh: {
@@ -488,7 +512,7 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         '互信',
         '商学院',
       ],
-      1: ['统一', '退货', '退款', '农村', '组织', '体系', '规范'],
+      1: ['统一', '退货', '退款', '农村', '组织', '体系', '规范', '人才'],
     },
   },
 };
