@@ -100,6 +100,16 @@ describe('linkMention: Chinese sentences', () => {
   });
 });
 
+describe('linkMention: traditional characters', () => {
+  it('reads the telling cues in traditional characters too, and masks the traditional names', () => {
+    expect(linkMention('wechat', '很多品牌在微信開了公眾號和訂閱號。', '')).toMatchObject({
+      reason: 2,
+      source: 'sentence',
+    });
+    expect(linkMention('alipay', '我用支付寶。', '')).toMatchObject({ reason: null, source: 'none' });
+  });
+});
+
 describe('linkMention: Chinese text with English words', () => {
   it('finds an English cue in a Chinese sentence', () => {
     const r = linkMention('wechat', '很多品牌在微信上开了official account，每天推送文章。', '');
