@@ -469,7 +469,8 @@ const PARAGRAPH_MIN_EVIDENCE = 3;
 const PARAGRAPH_SUPPORT = 3;
 /**
  * A link resting on one telling word of its sentence (however the paragraph agrees), or naming a reason the article
- * never discusses the company under, stays below firm: one word alone is right about half the time.
+ * never discusses the company under, stays below firm: a feature named once (Moments, an official account) is as
+ * often named for something else.
  */
 const UNCORROBORATED = 0.55;
 
