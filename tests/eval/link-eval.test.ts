@@ -74,7 +74,7 @@ it('links real text: held-out folds reach the floors, firm links are right at le
     report.shipped![lang] = figures(byLang(outcomes, lang), shippedFirm);
     report.untouched![lang] = figures(byLang(untouched, lang), shippedFirm);
     text.push('', formatFigures(`[${lang}] held-out folds, firm by the training folds' threshold`, report.cv![lang]));
-    text.push(formatFigures(`[${lang}] all folds, firm by the shipped flag`, report.shipped![lang]));
+    text.push(formatFigures(`[${lang}] all folds, firm by the shipped flag`, report.shipped![lang], false));
     text.push(
       formatFigures(`[${lang}] untouched fold ${UNTOUCHED_FOLD}, firm by the shipped flag`, report.untouched![lang]),
     );

@@ -166,7 +166,8 @@ export function figures(outcomes: readonly Outcome[], isFirm: (o: Outcome) => bo
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`.padStart(7);
 
-export function formatFigures(title: string, f: Figures): string {
+/** The figures as text; the confusion table only when asked (answers do not depend on the firm threshold). */
+export function formatFigures(title: string, f: Figures, withConfusion = true): string {
   const cols = ['1', '2', '3', '4', '5', '6', '7', '8', 'none'];
   const lines = [
     `${title} (n ${f.n}, clear ${f.clear})`,
@@ -176,6 +177,7 @@ export function formatFigures(title: string, f: Figures): string {
     `  misses (clear+arguable): none linked ${f.misses.noneLinked.clear}+${f.misses.noneLinked.arguable}, reason missed ${f.misses.reasonMissed.clear}+${f.misses.reasonMissed.arguable}, other reason ${f.misses.otherReason.clear}+${f.misses.otherReason.arguable}`,
     `  label\\got ${cols.map((c) => c.padStart(4)).join(' ')}`,
   ];
+  if (!withConfusion) return lines.slice(0, -1).join('\n');
   f.confusion.forEach((row, i) => {
     lines.push(`  ${(cols[i] as string).padStart(9)} ${row.map((k) => String(k || '.').padStart(4)).join(' ')}`);
   });
