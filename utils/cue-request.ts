@@ -13,7 +13,7 @@
 import { type CueData, isCueData } from './link';
 import type { Message } from './messages';
 
-/** The locale message is about 5,000 characters; anything far larger is not ours to parse. */
+/** The locale message is a few thousand characters; anything far larger is not ours to parse. */
 export const MAX_CUE_TEXT = 64 * 1024;
 /** A background that has not answered by then (asleep and slow to wake) is not waited for: the locale is read instead. */
 export const CUE_ANSWER_MS = 1000;
@@ -53,7 +53,7 @@ function parseCues(text: string | null): CueData | null {
 
 /**
  * The cue lists from the background's answer, else from the locale (read only then). Throws when neither parses:
- * the linker then cues nothing and every mention takes its fallback reason.
+ * the linker then cues nothing and every mention has no reason.
  */
 export function cueDataFrom(answer: string | null, readLocale: () => string): CueData {
   const data = parseCues(answer) ?? parseCues(readLocale());

@@ -114,7 +114,9 @@ function isLink(v: unknown): boolean {
     typeof v.confidence === 'number' &&
     v.confidence >= 0 &&
     v.confidence <= 1 &&
-    (v.source === 'sentence' || v.source === 'paragraph' || v.source === 'fallback' || v.source === 'unrelated')
+    typeof v.firm === 'boolean' &&
+    (v.firm === false || v.reason !== null) &&
+    (v.source === 'sentence' || v.source === 'paragraph' || v.source === 'none' || v.source === 'unrelated')
   );
 }
 function isMention(v: unknown): boolean {

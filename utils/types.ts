@@ -22,17 +22,24 @@ export interface TextMatch {
   end: number;
 }
 
-/** Why a mention was linked to a reason. */
+/** Why a mention was linked to a reason, or why to none. */
 export interface LinkResult {
-  /** null when the context is plainly about something else (e.g. the Ali Baba tale). */
+  /** null when the text around the mention is about none of the arguments (or says nothing of them). */
   reason: ReasonNumber | null;
-  /** The cue words or phrases (as listed in the article data) that decided it; empty for a fallback. */
+  /** The evidence is strong: the link is right about nine times in ten. False for a tentative link and for no reason. */
+  firm: boolean;
+  /** The cue words that decided: the argument's, or for `unrelated` the words of the other topic; empty for `none`. */
   cues: string[];
-  /** 0..1; fallbacks are low, several agreeing cues are high. */
+  /** 0..1: how sure the linker is of the reason; for `unrelated`, of there being none. 0 for `none`. */
   confidence: number;
-  /** Where the deciding words were found. */
-  source: 'sentence' | 'paragraph' | 'fallback' | 'unrelated';
+  /**
+   * Where the deciding words were found: the sentence or the paragraph; `unrelated` when the text is about
+   * something else; `none` when nothing around the mention speaks to any argument.
+   */
+  source: LinkSource;
 }
+
+export type LinkSource = 'sentence' | 'paragraph' | 'unrelated' | 'none';
 
 /** A mention as reported from a page to the rest of the extension (no DOM references). */
 export interface MentionInfo {

@@ -44,8 +44,8 @@ function checkSummary(summary: TabSummary, expected: readonly ExpectedMention[])
   expect(reasonsByName(got)).toEqual(reasonsByName(expected.map((m) => ({ ...m }))));
   for (const m of summary.mentions) {
     if (m.link.reason === null) continue;
-    // A linked mention says why (cues) unless it fell back to the entity's default reason.
-    if (m.link.source !== 'fallback') expect(m.link.cues.length, `cues for ${m.text}`).toBeGreaterThan(0);
+    // A linked mention always says why (cues): there is no per-company default any more.
+    expect(m.link.cues.length, `cues for ${m.text}`).toBeGreaterThan(0);
   }
 }
 

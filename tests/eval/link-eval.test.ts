@@ -1,80 +1,124 @@
 /**
- * `npm run eval:link`: top-1 agreement of linkMention with the labels in
- * tests/fixtures/link-eval.json, per language and overall, and a confusion
- * table (rows: label, columns: linked reason or "none"). Fails under 85 % in
- * either language. Each item's mention is found with findMatches, its sentence
- * with contextAround, and the whole text is the paragraph.
+ * `npm run eval:link`: the linker on real published text (../shared/linking/real-dev.json), cross-validated with folds
+ * split by source (tests/eval/real-dev.ts). The rules are fixed code, so what each fold learns from the others is the
+ * firm threshold: it is calibrated on the four training folds and applied to the held-out one. The figures are printed
+ * and written to artifacts/eval-link.json (git-ignored) for docs/linking.md.
+ *
+ * LINK_EVAL_ERRORS=1 lists the disagreements of the training folds, never those of the untouched fold.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, it } from 'vitest';
-import { contextAround, linkMention } from '@/utils/link';
-import { findMatches } from '@/utils/match';
-import type { EntityId, ReasonNumber } from '@/utils/types';
+import { FIRM_CONFIDENCE, linkMention } from '@/utils/link';
+import {
+  assignFolds,
+  calibrateFirm,
+  type DevItem,
+  type Figures,
+  FOLDS,
+  figures,
+  formatFigures,
+  loadDev,
+  type Outcome,
+  UNTOUCHED_FOLD,
+} from './real-dev';
 
-interface Item {
-  lang: 'en' | 'zh';
-  entity: EntityId;
-  text: string;
-  label: ReasonNumber;
-}
+/** Firm links must be right this often on the training folds for a threshold to be chosen. */
+const FIRM_TARGET = 0.9;
 
-const THRESHOLD = 0.85;
-const items = JSON.parse(readFileSync(new URL('../fixtures/link-eval.json', import.meta.url), 'utf8')) as Item[];
+/**
+ * Floors on the held-out figures. The per-company-fallback linker this replaced fails them all (none-recall 2.5 %,
+ * top-1 on clear items 41 % / 34 %, no firm flag); the current rules pass them with a few points to spare, except
+ * firm precision, which is the requirement itself.
+ */
+const FLOORS = {
+  firmPrecision: 0.9,
+  noneRecall: { en: 0.8, zh: 0.63 },
+  top1Clear: { en: 0.73, zh: 0.72 },
+  top1All: { en: 0.56, zh: 0.57 },
+  coverage: { en: 0.06, zh: 0.06 },
+};
 
-interface Outcome {
-  item: Item;
-  got: ReasonNumber | null;
-  source: string;
-  cues: string[];
-}
+const items = loadDev();
+const folds = assignFolds(items);
+const outcomes: Outcome[] = items.map((item, i) => ({
+  item,
+  fold: folds[i] as number,
+  link: linkMention(item.entity, item.sentence, item.paragraph),
+}));
 
-function run(item: Item): Outcome {
-  const m = findMatches(item.text, [item.entity])[0];
-  if (!m) throw new Error(`no ${item.entity} mention in: ${item.text}`);
-  const { sentence } = contextAround(item.text, m.start, m.end);
-  const r = linkMention(item.entity, sentence, item.text);
-  return { item, got: r.reason, source: r.source, cues: r.cues };
-}
+const byLang = (list: readonly Outcome[], lang: DevItem['lang'] | 'all') =>
+  lang === 'all' ? list : list.filter((o) => o.item.lang === lang);
 
-function pct(ok: number, n: number): string {
-  return n === 0 ? 'n/a' : `${((100 * ok) / n).toFixed(1)} %`;
-}
-
-function confusion(outcomes: Outcome[]): string {
-  const cols = ['1', '2', '3', '4', '5', '6', '7', '8', 'none'];
-  const lines = [`label\\got ${cols.map((c) => c.padStart(4)).join(' ')}   n  agree`];
-  for (let label = 1; label <= 8; label++) {
-    const row = outcomes.filter((o) => o.item.label === label);
-    const counts = cols.map((c) => row.filter((o) => String(o.got ?? 'none') === c).length);
-    const ok = row.filter((o) => o.got === label).length;
-    lines.push(
-      `${String(label).padStart(9)} ${counts.map((k) => String(k || '.').padStart(4)).join(' ')} ${String(row.length).padStart(3)}  ${pct(ok, row.length)}`,
+it('links real text: held-out folds reach the floors, firm links are right at least 90 % of the time', () => {
+  expect(items.length).toBe(280);
+  const thresholds: number[] = [];
+  for (let f = 0; f < FOLDS; f++)
+    thresholds.push(
+      calibrateFirm(
+        outcomes.filter((o) => o.fold !== f),
+        FIRM_TARGET,
+      ),
     );
-  }
-  return lines.join('\n');
-}
+  const cvFirm = (o: Outcome) => o.link.confidence >= (thresholds[o.fold] as number);
+  const shippedFirm = (o: Outcome) => o.link.firm;
+  const untouched = outcomes.filter((o) => o.fold === UNTOUCHED_FOLD);
 
-it('links at least 85 % of the evaluation set correctly in each language', () => {
-  expect(items.length).toBeGreaterThanOrEqual(150);
-  const outcomes = items.map(run);
-  const report: string[] = [];
-  const rates: Record<string, number> = {};
+  const report: Record<string, Record<string, Figures>> = { cv: {}, shipped: {}, untouched: {} };
+  const text: string[] = [
+    `folds: ${Array.from({ length: FOLDS }, (_, f) => outcomes.filter((o) => o.fold === f).length).join(' / ')} items; untouched fold ${UNTOUCHED_FOLD}`,
+    `firm thresholds calibrated on the training folds: ${thresholds.map((t) => t.toFixed(2)).join(' / ')}; shipped FIRM_CONFIDENCE ${FIRM_CONFIDENCE}; calibrated on all: ${calibrateFirm(outcomes, FIRM_TARGET).toFixed(2)}`,
+  ];
   for (const lang of ['en', 'zh', 'all'] as const) {
-    const subset = lang === 'all' ? outcomes : outcomes.filter((o) => o.item.lang === lang);
-    const ok = subset.filter((o) => o.got === o.item.label).length;
-    rates[lang] = ok / subset.length;
-    report.push(`${lang.padEnd(3)} top-1 agreement: ${ok}/${subset.length} = ${pct(ok, subset.length)}`);
-  }
-  const bySource = new Map<string, number>();
-  for (const o of outcomes) bySource.set(o.source, (bySource.get(o.source) ?? 0) + 1);
-  report.push(`decided by: ${[...bySource].map(([s, n]) => `${s} ${n}`).join(', ')}`);
-  report.push('', confusion(outcomes), '', 'disagreements:');
-  for (const o of outcomes.filter((x) => x.got !== x.item.label)) {
-    report.push(
-      `  [${o.item.lang}] ${o.item.entity} label ${o.item.label} got ${o.got ?? 'none'} (${o.source}: ${o.cues.join(', ') || '-'}) ${o.item.text}`,
+    report.cv![lang] = figures(byLang(outcomes, lang), cvFirm);
+    report.shipped![lang] = figures(byLang(outcomes, lang), shippedFirm);
+    report.untouched![lang] = figures(byLang(untouched, lang), shippedFirm);
+    text.push('', formatFigures(`[${lang}] held-out folds, firm by the training folds' threshold`, report.cv![lang]));
+    text.push(formatFigures(`[${lang}] all folds, firm by the shipped flag`, report.shipped![lang], false));
+    text.push(
+      formatFigures(`[${lang}] untouched fold ${UNTOUCHED_FOLD}, firm by the shipped flag`, report.untouched![lang]),
     );
   }
-  process.stdout.write(`\n${report.join('\n')}\n\n`);
-  expect(rates.en, 'English agreement').toBeGreaterThanOrEqual(THRESHOLD);
-  expect(rates.zh, 'Chinese agreement').toBeGreaterThanOrEqual(THRESHOLD);
+  if (process.env.LINK_EVAL_TUNE) {
+    // The folds cue words are tuned on: the untouched fold is left out of these figures.
+    const tune = outcomes.filter((o) => o.fold !== UNTOUCHED_FOLD);
+    for (const lang of ['en', 'zh'] as const) {
+      text.push(formatFigures(`[${lang}] tuning folds, shipped flag`, figures(byLang(tune, lang), shippedFirm)));
+    }
+    const rows = tune.map((o) => ({
+      lang: o.item.lang,
+      label: o.item.label,
+      reason: o.link.reason,
+      confidence: o.link.confidence,
+      source: o.link.source,
+      cues: o.link.cues.length,
+    }));
+    writeFileSync(path.resolve(__dirname, '../../artifacts/tune-rows.json'), JSON.stringify(rows));
+  }
+  if (process.env.LINK_EVAL_ERRORS) {
+    text.push('', 'disagreements (training folds only):');
+    for (const o of outcomes) {
+      if (o.fold === UNTOUCHED_FOLD || o.link.reason === o.item.label) continue;
+      text.push(
+        `  [${o.item.lang} f${o.fold} ${o.item.confidence}] ${o.item.entity} label ${o.item.label ?? 'none'} got ${o.link.reason ?? 'none'}${o.link.firm ? ' FIRM' : ''} ${o.link.confidence} (${o.link.source}: ${o.link.cues.join(', ') || '-'})\n      S: ${o.item.sentence}\n      P: ${o.item.paragraph === o.item.sentence ? '=' : o.item.paragraph.slice(0, 400)}`,
+      );
+    }
+  }
+  process.stdout.write(`\n${text.join('\n')}\n\n`);
+  const out = path.resolve(__dirname, '../../artifacts/eval-link.json');
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify({ thresholds, firmConfidence: FIRM_CONFIDENCE, ...report }, null, 2)}\n`);
+
+  // The shipped threshold is the one the same calibration picks on all the folds.
+  expect(FIRM_CONFIDENCE, 'FIRM_CONFIDENCE: recalibrate').toBe(calibrateFirm(outcomes, FIRM_TARGET));
+  for (const lang of ['en', 'zh'] as const) {
+    const cv = report.cv![lang] as Figures;
+    const shipped = report.shipped![lang] as Figures;
+    expect(cv.firmPrecision, `${lang} held-out firm precision`).toBeGreaterThanOrEqual(FLOORS.firmPrecision);
+    expect(shipped.firmPrecision, `${lang} shipped firm precision`).toBeGreaterThanOrEqual(FLOORS.firmPrecision);
+    expect(cv.noneRecall, `${lang} none-recall`).toBeGreaterThanOrEqual(FLOORS.noneRecall[lang]);
+    expect(cv.top1Clear, `${lang} top-1 on clear items`).toBeGreaterThanOrEqual(FLOORS.top1Clear[lang]);
+    expect(cv.top1All, `${lang} top-1 on all items`).toBeGreaterThanOrEqual(FLOORS.top1All[lang]);
+    expect(shipped.coverage, `${lang} firm coverage`).toBeGreaterThanOrEqual(FLOORS.coverage[lang]);
+  }
 });

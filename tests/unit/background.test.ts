@@ -22,7 +22,7 @@ const summary: FrameSummary = {
       entity: 'wechat',
       text: 'WeChat',
       snippet: 'WeChat Moments sellers',
-      link: { reason: 6, cues: ['Moments'], confidence: 0.8, source: 'sentence' },
+      link: { reason: 6, firm: true, cues: ['Moments'], confidence: 0.8, source: 'sentence' },
     },
   ],
   total: 1,

@@ -287,7 +287,7 @@ describe('hover card', () => {
     entity: 'wechat',
     text: 'WeChat',
     snippet: '… WeChat official account …',
-    link: { reason: 2, cues: ['official account', 'followers'], confidence: 0.8, source: 'sentence' },
+    link: { reason: 2, firm: true, cues: ['official account', 'followers'], confidence: 0.8, source: 'sentence' },
   };
 
   it('shows entity, reason, summary and cues as text, with the test attributes and no focusable element', () => {
@@ -364,7 +364,11 @@ describe('hover card', () => {
     const container = document.createElement('div');
     const card = showCard(
       container,
-      { ...info, entity: 'alibaba', link: { reason: null, cues: [], confidence: 0.7, source: 'unrelated' } },
+      {
+        ...info,
+        entity: 'alibaba',
+        link: { reason: null, firm: false, cues: [], confidence: 0.7, source: 'unrelated' },
+      },
       { left: 0, top: 0, bottom: 10 },
     );
     expect(card.dataset.reason).toBe('');

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FALLBACK_REASON, REASON_CUES, UNRELATED_CUES } from '@/utils/cues';
+import { REASON_CUES, UNRELATED_CUES } from '@/utils/cues';
 import { type CueData, linkMention, useCueData } from '@/utils/link';
 
 const LOCALES = path.resolve(__dirname, '../../public/_locales');
@@ -34,15 +34,16 @@ describe('cue lists in the locales (what the content script links with)', () => 
     expect(direct[0]?.source).toBe('sentence');
   });
 
-  it('fails quietly to the fallback reason when the locale has no cue lists', () => {
+  it('fails quietly to no reason when the locale has no cue lists', () => {
     useCueData(() => JSON.parse('cue_data'));
     expect(linkMention('wechat', 'WeChat official accounts gain followers.', '')).toEqual({
-      reason: FALLBACK_REASON.wechat,
+      reason: null,
+      firm: false,
       cues: [],
-      confidence: 0.15,
-      source: 'fallback',
+      confidence: 0,
+      source: 'none',
     });
     useCueData(() => ({}) as CueData);
-    expect(linkMention('taobao', 'Taobao shoppers buy out of habit.', '').source).toBe('fallback');
+    expect(linkMention('taobao', 'Taobao shoppers buy out of habit.', '').source).toBe('none');
   });
 });

@@ -70,10 +70,10 @@ describe('cueDataFrom: the answer, else the locale', () => {
     }
   });
 
-  it('throws when neither parses, so the linker falls back quietly: the mention keeps its fallback reason', () => {
+  it('throws when neither parses, so the linker fails quietly: the mention has no reason', () => {
     expect(() => cueDataFrom(null, () => 'cue_data')).toThrow();
     useCueData(() => cueDataFrom('{', () => 'cue_data'));
-    expect(linkMention('wechat', 'WeChat official accounts gain followers.', '').source).toBe('fallback');
+    expect(linkMention('wechat', 'WeChat official accounts gain followers.', '').source).toBe('none');
     useCueData(() => cueDataFrom(localeText('en'), () => 'cue_data'));
     expect(linkMention('wechat', 'WeChat official accounts gain followers.', '').source).toBe('sentence');
   });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CueList, ENTITY_REASONS, FALLBACK_REASON, REASON_CUES, UNRELATED_CUES } from '@/utils/cues';
+import { type CueList, ENTITY_REASONS, REASON_CUES, UNRELATED_CUES } from '@/utils/cues';
 import { ENTITY_IDS } from '@/utils/entities';
-import { contextAround, indexCues, linkMention, linkMentionIn, mayHoldEnglish } from '@/utils/link';
+import { contextAround, FIRM_CONFIDENCE, indexCues, linkMention, linkMentionIn, mayHoldEnglish } from '@/utils/link';
 import type { EntityId, ReasonNumber } from '@/utils/types';
 
 /** [entity, sentence, expected reason, a cue that must be among the deciding ones] */
@@ -58,7 +58,7 @@ const ENGLISH: Case[] = [
 const CHINESE: Case[] = [
   ['taobao', '说到网购，大多数人的购物习惯还是先打开淘宝。', 1, '购物习惯'],
   ['alibaba', '阿里巴巴凭借先发优势占据了电商市场。', 1, '先发优势'],
-  ['tencent', '业内普遍认为腾讯缺乏电商基因。', 1, '基因'],
+  ['tencent', '业内普遍认为腾讯缺乏电商基因。', 1, '电商基因'],
   ['taobao', '当年淘宝以免费策略打败了易趣。', 1, '易趣'],
   ['wechat', '不少微信公众号开始在文章里插入商品链接。', 2, '公众号'],
   ['wechat', '微信上的自媒体靠广告赚钱，卖货反而掉粉。', 2, '自媒体'],
@@ -71,8 +71,8 @@ const CHINESE: Case[] = [
   ['wechat', '很多人在微信朋友圈卖面膜，最后被好友屏蔽。', 6, '朋友圈'],
   ['wechat', '微商和代购在微信上刷屏，让人反感。', 6, '微商'],
   ['wechat', '微信缺少大数据和云计算的支撑。', 7, '大数据'],
-  ['wechat', '微信搜索只是一个封闭的搜索。', 7, '搜索'],
-  ['wechat', '微信支付让线下扫码付款变得很方便。', 7, '微信支付'],
+  ['wechat', '微信搜索只是一个封闭的搜索。', 7, '微信搜索'],
+  ['wechat', '微信支付让线下扫码付款变得很方便。', 7, '付款'],
   ['alipay', '支付宝是阿里巴巴的移动支付工具。', 7, '移动支付'],
   ['wechat', '微信电商是去中心化的，缺少统一的运营和管理。', 8, '去中心化'],
   ['alibaba', '阿里巴巴的物流体系依托菜鸟网络。', 8, '物流'],
@@ -97,6 +97,16 @@ describe('linkMention: Chinese sentences', () => {
     expect(r.reason).toBe(reason);
     expect(r.source).toBe('sentence');
     expect(r.cues).toContain(cue);
+  });
+});
+
+describe('linkMention: traditional characters', () => {
+  it('reads the telling cues in traditional characters too, and masks the traditional names', () => {
+    expect(linkMention('wechat', '很多品牌在微信開了公眾號和訂閱號。', '')).toMatchObject({
+      reason: 2,
+      source: 'sentence',
+    });
+    expect(linkMention('alipay', '我用支付寶。', '')).toMatchObject({ reason: null, source: 'none' });
   });
 });
 
@@ -162,20 +172,52 @@ describe('linkMention: order of evidence', () => {
     expect(r).toMatchObject({ reason: 2, source: 'sentence' });
   });
 
-  it('falls back per entity when no cue is anywhere', () => {
+  it('gives no reason when no cue is anywhere: no per-company default', () => {
     for (const entity of ENTITY_IDS) {
       const r = linkMention(entity, 'It was mentioned yesterday.', 'It was mentioned yesterday. Nothing else.');
-      expect(r).toEqual({ reason: FALLBACK_REASON[entity], cues: [], confidence: 0.15, source: 'fallback' });
+      expect(r).toEqual({ reason: null, firm: false, cues: [], confidence: 0, source: 'none' });
     }
-    expect(FALLBACK_REASON.taobao).toBe(1);
   });
 
-  it('lets only the reasons that discuss the entity compete', () => {
-    // Official accounts are reason 2, which is about WeChat, not Taobao.
-    const r = linkMention('taobao', 'Taobao also opened an official account last year.', '');
-    expect(r.source).toBe('fallback');
-    expect(r.reason).toBe(1);
-    for (const entity of ENTITY_IDS) expect(ENTITY_REASONS[entity]).toContain(FALLBACK_REASON[entity]);
+  it('lets every reason compete for every company, but firm only under the reasons the article names it for', () => {
+    const r = linkMention('taobao', 'Taobao also opened an official account and a subscription account last year.', '');
+    expect(r).toMatchObject({ reason: 2, source: 'sentence', firm: false });
+    expect(ENTITY_REASONS.taobao).not.toContain(2);
+    const w = linkMention('wechat', 'WeChat opened an official account and a subscription account last year.', '');
+    expect(w).toMatchObject({ reason: 2, firm: true });
+  });
+
+  it('does not link on one generic word alone', () => {
+    expect(linkMention('wechat', 'WeChat has a lot of content.', '')).toMatchObject({ reason: null, source: 'none' });
+    expect(linkMention('wechat', '微信的内容。', '')).toMatchObject({ reason: null, source: 'none' });
+  });
+
+  it('uses the paragraph only when the sentence has nothing or agrees, and then counts it for less', () => {
+    const paragraph = 'Shops run a service account and count conversion. WeChat has a lot of content.';
+    // The sentence's one generic word (content, reason 2) contradicts the paragraph (reason 3): no link.
+    expect(linkMention('wechat', 'WeChat has a lot of content.', paragraph).reason).toBeNull();
+    const p = linkMention(
+      'wechat',
+      'WeChat said so.',
+      'Shops run a service account and count conversion. WeChat said so.',
+    );
+    const s = linkMention('wechat', 'Shops run a service account and count conversion on WeChat.', '');
+    expect(p).toMatchObject({ reason: 3, source: 'paragraph' });
+    expect(s).toMatchObject({ reason: 3, source: 'sentence' });
+    expect(p.confidence).toBeLessThan(s.confidence);
+  });
+
+  it('is firm on several strong cues, tentative on one', () => {
+    const one = linkMention('wechat', 'WeChat Moments.', '');
+    expect(one).toMatchObject({ reason: 6, firm: false });
+    expect(one.confidence).toBeLessThan(FIRM_CONFIDENCE);
+    const many = linkMention(
+      'wechat',
+      'Daigou sellers spam WeChat Moments, the circle of friends, with facial masks.',
+      '',
+    );
+    expect(many).toMatchObject({ reason: 6, firm: true });
+    expect(many.confidence).toBeGreaterThanOrEqual(FIRM_CONFIDENCE);
   });
 
   it('is deterministic on ties and reports higher confidence for clearer wins', () => {
@@ -188,8 +230,27 @@ describe('linkMention: order of evidence', () => {
 
   it('matches English cues on word boundaries only, with plurals', () => {
     // "fan" must not fire inside "fancy"; "stores" is the plural of "store".
-    expect(linkMention('wechat', 'A fancy WeChat sticker.', '').source).toBe('fallback');
-    expect(linkMention('wechat', 'WeChat stores opened.', '').cues).toEqual(['store']);
+    expect(linkMention('wechat', 'A fancy WeChat sticker.', '').source).toBe('none');
+    expect(linkMention('wechat', 'WeChat stores and shops opened.', '').cues).toEqual(['store', 'shop']);
+  });
+
+  it('reads no cue in the second half of a hyphenated word', () => {
+    // "operation" is a reason-8 cue; "co-operation" is not about operations.
+    expect(linkMention('alibaba', 'Alibaba signed a co-operation deal with centralised management.', '').cues).toEqual([
+      'centralised',
+      'management',
+    ]);
+    expect(linkMention('alibaba', 'Alibaba signed a co-operation deal.', '').reason).toBeNull();
+    expect(linkMention('alibaba', 'Alibaba signed a cooperation deal.', '').reason).toBeNull();
+  });
+
+  it("never reads a company's own name as a cue", () => {
+    // 支付宝 holds 支付 (payment), "WeChat Pay" holds "pay", 微信支付 holds 支付.
+    expect(linkMention('alipay', '支付宝很好用。', '')).toMatchObject({ reason: null, source: 'none' });
+    expect(linkMention('alipay', '我用支付宝和微信支付。', '')).toMatchObject({ reason: null, source: 'none' });
+    expect(linkMention('wechat', 'WeChat Pay and Alipay are popular.', '')).toMatchObject({ reason: null });
+    // A cue reaching beyond the name still counts: 淘宝大学 is seller training.
+    expect(linkMention('taobao', '淘宝大学开课了。', '')).toMatchObject({ reason: 8 });
   });
 
   it('reads words in any case, next to letters a page may write outside ASCII', () => {
@@ -204,7 +265,7 @@ describe('linkMention: order of evidence', () => {
 
   it('reads "Moments" as the feature only when capitalised', () => {
     expect(linkMention('wechat', 'She posts in Moments on WeChat.', '').reason).toBe(6);
-    expect(linkMention('wechat', 'WeChat loaded in a few moments.', '').source).toBe('fallback');
+    expect(linkMention('wechat', 'WeChat loaded in a few moments.', '').source).toBe('none');
   });
 });
 
@@ -215,11 +276,9 @@ describe('linkMention: unrelated context', () => {
       ['Alibaba said "open sesame" and the cave of the forty thieves opened.', ''],
       ['他大喊一声“芝麻开门”，阿里巴巴走进了山洞。', ''],
     ]) {
-      expect(linkMention('alibaba', s as string, p as string)).toMatchObject({
-        reason: null,
-        source: 'unrelated',
-        cues: [],
-      });
+      const r = linkMention('alibaba', s as string, p as string);
+      expect(r).toMatchObject({ reason: null, firm: false, source: 'unrelated' });
+      expect(r.cues.length).toBeGreaterThan(0);
     }
   });
 
@@ -232,6 +291,20 @@ describe('linkMention: unrelated context', () => {
     const s =
       'Named after the tale of the forty thieves, Alibaba runs logistics, warehouses and a supply chain across China.';
     expect(linkMention('alibaba', s, s)).toMatchObject({ reason: 8, source: 'sentence' });
+  });
+});
+
+describe('linkMention: no argument', () => {
+  it.each([
+    ['wechat', 'WeChat censors political messages, the government says.'],
+    ['alibaba', 'Alibaba shares fell after the IPO was halted and its market value shrank.'],
+    ['alibaba', 'Regulators fined Alibaba in an antitrust case.'],
+    ['tencent', 'Tencent reported higher game revenue this quarter.'],
+    ['wechat', '微信审查了政治敏感词。'],
+    ['alibaba', '阿里巴巴股价下跌，市值蒸发。'],
+    ['tencent', '腾讯的游戏收入增长了。'],
+  ] as [EntityId, string][])('%s: %s -> none', (entity, sentence) => {
+    expect(linkMention(entity, sentence, sentence)).toMatchObject({ reason: null, firm: false, source: 'unrelated' });
   });
 });
 

@@ -4,7 +4,7 @@ import { isMessage, isOwnContentScript, isOwnPage, isPageCommand } from '@/utils
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}`;
 
-const link = { reason: 2, cues: ['official account'], confidence: 0.8, source: 'sentence' };
+const link = { reason: 2, firm: true, cues: ['official account'], confidence: 0.8, source: 'sentence' };
 const mention = { id: 1, entity: 'wechat', text: 'WeChat', snippet: 'WeChat official account', link };
 const summary = { url: 'https://example.com/', mentions: [mention], total: 1, capped: false, paused: false };
 
@@ -12,6 +12,17 @@ describe('isMessage', () => {
   it('accepts every well-formed message type', () => {
     const good = [
       { type: 'summary', summary },
+      {
+        type: 'summary',
+        summary: {
+          ...summary,
+          mentions: [
+            { ...mention, link: { reason: null, firm: false, cues: [], confidence: 0, source: 'none' } },
+            { ...mention, link: { ...link, firm: false, source: 'paragraph' } },
+            { ...mention, link: { reason: null, firm: false, cues: ['IPO'], confidence: 0.6, source: 'unrelated' } },
+          ],
+        },
+      },
       { type: 'open-reason', reason: 6, mentionId: 3 },
       { type: 'get-summary', tabId: 4 },
       { type: 'get-focus', tabId: 4 },
@@ -42,6 +53,9 @@ describe('isMessage', () => {
       { type: 'step', direction: 1, entities: ['ebay'] },
       { type: 'summary', summary: { ...summary, mentions: [{ ...mention, entity: 'ebay' }] } },
       { type: 'summary', summary: { ...summary, mentions: [{ ...mention, link: { ...link, confidence: 7 } }] } },
+      { type: 'summary', summary: { ...summary, mentions: [{ ...mention, link: { ...link, firm: 'yes' } }] } },
+      { type: 'summary', summary: { ...summary, mentions: [{ ...mention, link: { ...link, reason: null } }] } },
+      { type: 'summary', summary: { ...summary, mentions: [{ ...mention, link: { ...link, source: 'fallback' } }] } },
       { type: 'summary', summary: { ...summary, mentions: [{ ...mention, snippet: 'x'.repeat(5000) }] } },
       { type: 'summary', summary: { ...summary, total: -3 } },
       { type: 'reveal' },

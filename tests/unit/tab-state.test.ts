@@ -8,7 +8,7 @@ function mention(id: number, entity: MentionInfo['entity'], reason: MentionInfo[
     entity,
     text: entity,
     snippet: `about ${entity}`,
-    link: { reason, cues: [], confidence: 0.5, source: 'fallback' },
+    link: { reason, firm: false, cues: [], confidence: 0.5, source: reason === null ? 'none' : 'paragraph' },
   };
 }
 function frame(url: string, mentions: MentionInfo[], extra: Partial<FrameSummary> = {}): FrameSummary {

@@ -37,7 +37,13 @@ function mention(entity: EntityId, reason: ReasonNumber | null, extra: Partial<P
     entity,
     text: entity,
     snippet: `about ${entity} here`,
-    link: { reason, cues: reason ? ['cue'] : [], confidence: 0.5, source: reason ? 'sentence' : 'unrelated' },
+    link: {
+      reason,
+      firm: reason !== null,
+      cues: reason ? ['cue'] : [],
+      confidence: 0.5,
+      source: reason ? 'sentence' : 'unrelated',
+    },
     ...extra,
   };
 }

@@ -25,8 +25,9 @@ function mention(entity: EntityId, reason: ReasonNumber | null, extra: Partial<P
     link: {
       reason,
       cues: reason === 6 ? ['Moments', '朋友圈'] : [],
+      firm: reason === 6,
       confidence: 0.5,
-      source: reason === null ? 'unrelated' : reason === 6 ? 'sentence' : 'fallback',
+      source: reason === null ? 'unrelated' : reason === 6 ? 'sentence' : 'paragraph',
     },
     ...extra,
   };
