@@ -64,6 +64,11 @@ function line(doc: Document, cls: string, text: string, tag = 'p'): HTMLElement 
   return el;
 }
 
+/** How a mention is linked: firmly, tentatively ("may relate to"), or to none of the arguments. */
+export function linkKind(info: MentionInfo): 'firm' | 'tentative' | 'none' {
+  return info.link.reason === null ? 'none' : info.link.firm ? 'firm' : 'tentative';
+}
+
 /** Builds the card element for a mention (not yet placed). */
 export function buildCard(doc: Document, info: MentionInfo, color?: string): HTMLElement {
   const card = doc.createElement('div');
@@ -72,19 +77,27 @@ export function buildCard(doc: Document, info: MentionInfo, color?: string): HTM
   card.dataset.testid = 'hover-card';
   card.dataset.entity = info.entity;
   card.dataset.reason = info.link.reason === null ? '' : String(info.link.reason);
+  card.dataset.link = linkKind(info);
   if (color) card.style.setProperty('--entity', color);
   card.append(line(doc, 'entity', entityLabel(info), 'div'));
   const n = info.link.reason;
+  const cues = info.link.cues.join(', ');
   if (n === null) {
-    card.append(line(doc, 'why', t('card_unrelated')));
+    // Still a mention (highlighted, counted, listed), but no link is invented.
+    card.append(
+      line(doc, 'reason', t('card_noArgument')),
+      line(doc, 'why', cues ? t('card_aboutOther', cues) : t('card_noCues')),
+      line(doc, 'hint', t('card_clickMentions')),
+    );
     return card;
   }
   // The reasons' titles and one-line summaries live in the locales (in English, like the article): out of the
   // content script, which runs on every page.
+  const heading = info.link.firm ? t('card_reason', String(n)) : t('card_mayRelate', String(n));
   card.append(
-    line(doc, 'reason', `${t('card_reason', String(n))} · ${t(`reason${n}_title`)}`),
+    line(doc, 'reason', `${heading} · ${t(`reason${n}_title`)}`),
     line(doc, 'summary', t(`reason${n}_summary`)),
-    line(doc, 'why', info.link.cues.length ? t('card_linkedBy', info.link.cues.join(', ')) : t('card_fallback')),
+    line(doc, 'why', t('card_linkedBy', cues)),
     line(doc, 'hint', t('card_clickHint')),
   );
   return card;

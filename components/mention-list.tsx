@@ -1,13 +1,15 @@
 /**
- * The tab's mentions grouped by entity: snippet (plain text), linked reason,
+ * The tab's mentions grouped by entity, with those about none of the
+ * arguments in a group of their own: snippet (plain text), linked reason (firm, or "may relate to"),
  * the cue words that linked it, and a jump-to button. Long groups show a page
  * at a time so a capped page (thousands of mentions) stays light.
  */
 import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import type { EntityId, MentionInfo } from '@/utils/types';
+import type { MentionInfo } from '@/utils/types';
 import { entityName, reasonLabel } from './labels';
 import { type MentionGroup, mentionKey, type PanelMention } from './mention-model';
+import { SHORT_TITLES } from './reason-model';
 import { splitSnippet } from './snippet';
 
 export const GROUP_PAGE = 100;
@@ -20,9 +22,16 @@ export interface MentionListProps {
 }
 
 export function linkText(m: MentionInfo): string {
-  if (m.link.reason === null) return t('card_unrelated');
-  if (m.link.cues.length === 0) return t('card_fallback');
-  return t('card_linkedBy', m.link.cues.join(', '));
+  const cues = m.link.cues.join(', ');
+  if (m.link.reason === null) return cues ? t('card_aboutOther', cues) : t('card_noCues');
+  return t('card_linkedBy', cues);
+}
+
+/** "Reason 6: Moments", "May relate to reason 6: Moments" or "Not about the article". */
+export function linkLabel(m: MentionInfo): string {
+  const n = m.link.reason;
+  if (n === null) return t('mention_noReason');
+  return m.link.firm ? reasonLabel(n) : t('mention_mayRelate', [String(n), SHORT_TITLES[n]]);
 }
 
 function MentionItem({ m, current, onJump }: { m: PanelMention; current: boolean; onJump: (m: PanelMention) => void }) {
@@ -33,6 +42,7 @@ function MentionItem({ m, current, onJump }: { m: PanelMention; current: boolean
       data-testid="mention"
       data-entity={m.entity}
       data-reason={m.link.reason ?? 'none'}
+      data-link={m.link.reason === null ? 'none' : m.link.firm ? 'firm' : 'tentative'}
       data-current={current ? 'true' : undefined}
       aria-current={current ? 'true' : undefined}
     >
@@ -42,9 +52,7 @@ function MentionItem({ m, current, onJump }: { m: PanelMention; current: boolean
         {after}
       </p>
       <p class="mention-meta">
-        <span class="mention-reason">
-          {m.link.reason === null ? t('mention_noReason') : reasonLabel(m.link.reason)}
-        </span>
+        <span class="mention-reason">{linkLabel(m)}</span>
         <span class="mention-cues">{linkText(m)}</span>
       </p>
       <button
@@ -66,13 +74,15 @@ function Group({
   onJump,
 }: { group: MentionGroup<PanelMention> } & Omit<MentionListProps, 'groups'>) {
   const [shown, setShown] = useState(GROUP_PAGE);
-  const headingId = `mentions-${group.entity}`;
+  const headingId = `mentions-${group.key}`;
   const rest = group.mentions.length - shown;
+  const entity = group.key === 'none' ? undefined : group.key;
   return (
-    <section class="mention-group" aria-labelledby={headingId} data-entity={group.entity}>
+    <section class="mention-group" aria-labelledby={headingId} data-entity={entity} data-group={group.key}>
       <h3 id={headingId} class="mention-group-heading">
-        <span class={`swatch swatch-${group.entity as EntityId}`} aria-hidden="true" />
-        {entityName(group.entity)} <span class="group-count">({group.mentions.length})</span>
+        {entity && <span class={`swatch swatch-${entity}`} aria-hidden="true" />}
+        {entity ? entityName(entity) : t('mentions_unlinkedGroup')}{' '}
+        <span class="group-count">({group.mentions.length})</span>
       </h3>
       <ul class="mention-items">
         {group.mentions.slice(0, shown).map((m) => {
@@ -94,7 +104,7 @@ export function MentionList({ groups, currentKey, onJump }: MentionListProps) {
   return (
     <div class="mention-list">
       {groups.map((g) => (
-        <Group key={g.entity} group={g} currentKey={currentKey} onJump={onJump} />
+        <Group key={g.key} group={g} currentKey={currentKey} onJump={onJump} />
       ))}
     </div>
   );

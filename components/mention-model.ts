@@ -27,20 +27,27 @@ export function filterMentions<M extends MentionInfo>(mentions: readonly M[], fi
   );
 }
 
+/** A company's linked mentions, or (`'none'`) every mention about none of the article's arguments. */
 export interface MentionGroup<M> {
-  entity: EntityId;
+  key: EntityId | 'none';
   mentions: M[];
 }
 
-/** Groups in the entity table's order; empty groups are left out; page order kept inside a group. */
-export function groupByEntity<M extends MentionInfo>(mentions: readonly M[]): MentionGroup<M>[] {
-  const groups = new Map<EntityId, M[]>();
+/**
+ * Linked mentions by company in the entity table's order, then the mentions about none of the arguments in a group
+ * of their own: still listed, never shown as a reason. Empty groups are left out; page order is kept inside a group.
+ */
+export function groupMentions<M extends MentionInfo>(mentions: readonly M[]): MentionGroup<M>[] {
+  const groups = new Map<EntityId | 'none', M[]>();
   for (const m of mentions) {
-    const list = groups.get(m.entity);
+    const key = m.link.reason === null ? 'none' : m.entity;
+    const list = groups.get(key);
     if (list) list.push(m);
-    else groups.set(m.entity, [m]);
+    else groups.set(key, [m]);
   }
-  return ENTITY_IDS.filter((id) => groups.has(id)).map((entity) => ({ entity, mentions: groups.get(entity) ?? [] }));
+  return [...ENTITY_IDS, 'none' as const]
+    .filter((key) => groups.has(key))
+    .map((key) => ({ key, mentions: groups.get(key) ?? [] }));
 }
 
 /**

@@ -19,9 +19,14 @@ export const SHORT_TITLES: Readonly<Record<ReasonNumber, string>> = {
 
 export interface ReasonBar {
   n: ReasonNumber;
+  /** Links to this reason, firm and tentative. */
   count: number;
-  /** 0..1 of the largest count, for the bar's height. */
+  /** Firm links ("belongs to"); the rest of `count` are tentative ("may relate to"). */
+  firm: number;
+  tentative: number;
+  /** 0..1 of the largest count, for the bar's height; `firmShare` the firm part of it. */
   share: number;
+  firmShare: number;
 }
 
 export function reasonBars(summary: TabSummary | null | undefined): ReasonBar[] {
@@ -29,7 +34,15 @@ export function reasonBars(summary: TabSummary | null | undefined): ReasonBar[] 
   const max = Math.max(0, ...counts);
   return REASON_NUMBERS.map((n, i) => {
     const count = counts[i] ?? 0;
-    return { n, count, share: max > 0 ? count / max : 0 };
+    const firm = Math.min(count, summary?.firmByReason?.[n] ?? 0);
+    return {
+      n,
+      count,
+      firm,
+      tentative: count - firm,
+      share: max > 0 ? count / max : 0,
+      firmShare: max > 0 ? firm / max : 0,
+    };
   });
 }
 

@@ -58,6 +58,8 @@ export function mergeFrames(tabId: number, frames: ReadonlyMap<number, FrameSumm
     paused: frames.get(0)?.paused ?? false,
     countsByEntity: {},
     countsByReason: {},
+    firmByReason: {},
+    unlinked: 0,
   };
   for (const frameId of ids) {
     const f = frames.get(frameId);
@@ -67,7 +69,12 @@ export function mergeFrames(tabId: number, frames: ReadonlyMap<number, FrameSumm
     for (const m of f.mentions) {
       out.mentions.push({ ...m, frameId });
       out.countsByEntity[m.entity] = (out.countsByEntity[m.entity] ?? 0) + 1;
-      if (m.link.reason !== null) out.countsByReason[m.link.reason] = (out.countsByReason[m.link.reason] ?? 0) + 1;
+      const n = m.link.reason;
+      if (n === null) out.unlinked++;
+      else {
+        out.countsByReason[n] = (out.countsByReason[n] ?? 0) + 1;
+        if (m.link.firm) out.firmByReason[n] = (out.firmByReason[n] ?? 0) + 1;
+      }
     }
   }
   return out;

@@ -74,5 +74,10 @@ export interface TabSummary {
   capped: boolean;
   paused: boolean;
   countsByEntity: Partial<Record<EntityId, number>>;
+  /** Mentions linked to each reason, firm and tentative together. */
   countsByReason: Partial<Record<ReasonNumber, number>>;
+  /** Of those, the firm links (the rest are tentative: "may relate to"). */
+  firmByReason: Partial<Record<ReasonNumber, number>>;
+  /** Mentions about none of the arguments. */
+  unlinked: number;
 }

@@ -71,6 +71,7 @@ function App() {
             bars={reasonBars(sum)}
             ready={sum !== undefined}
             caption={t('chart_caption')}
+            unlinked={sum?.unlinked ?? 0}
             onSelect={(n) => openPanelAt(n)}
           />
         </section>

@@ -14,7 +14,7 @@ import { MentionControls } from '@/components/mention-controls';
 import { MentionList } from '@/components/mention-list';
 import {
   filterMentions,
-  groupByEntity,
+  groupMentions,
   listOrder,
   type MentionFilter,
   mentionKey,
@@ -65,7 +65,7 @@ const currentKey = signal<string | null>(null);
 const announcement = signal('');
 
 const hits = computed(() => searchBlocks(ARTICLE_BLOCKS, query.value));
-const groups = computed(() => groupByEntity(filterMentions(summary.value?.mentions ?? [], filter.value)));
+const groups = computed(() => groupMentions(filterMentions(summary.value?.mentions ?? [], filter.value)));
 const ordered = computed(() => listOrder(groups.value));
 
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');

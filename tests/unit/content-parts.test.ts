@@ -372,7 +372,21 @@ describe('hover card', () => {
       { left: 0, top: 0, bottom: 10 },
     );
     expect(card.dataset.reason).toBe('');
-    expect(card.textContent).toContain('card_unrelated');
+    expect(card.dataset.link).toBe('none');
+    expect(card.textContent).toContain('card_noArgument');
+    expect(card.textContent).not.toContain('reason');
+  });
+
+  it('says "may relate to" for a tentative link, and names the reason for a firm one', () => {
+    const container = document.createElement('div');
+    const at = { left: 0, top: 0, bottom: 10 };
+    const tentative = showCard(container, { ...info, link: { ...info.link, firm: false } }, at);
+    expect(tentative.dataset.link).toBe('tentative');
+    expect(tentative.textContent).toContain('card_mayRelate');
+    const firm = showCard(container, { ...info, link: { ...info.link, firm: true } }, at);
+    expect(firm.dataset.link).toBe('firm');
+    expect(firm.textContent).toContain('card_reason');
+    expect(firm.textContent).not.toContain('card_mayRelate');
   });
 
   it('sits below the mention, or above when there is no room, and inside the viewport', () => {

@@ -55,7 +55,12 @@ describe('locales', () => {
     expect(formatMessage(ZH.card_reason!, ['6'])).toBe('理由 6');
     expect(formatMessage(EN.card_linkedBy!, ['Moments'])).toBe('linked by: Moments');
     expect(formatMessage(ZH.card_linkedBy!, ['朋友圈'])).toBe('关联依据：朋友圈');
-    for (const k of ['card_unrelated', 'card_fallback', 'card_clickHint']) expect(EN[k]?.message).toBeTruthy();
+    for (const k of ['card_noArgument', 'card_noCues', 'card_clickHint', 'card_clickMentions']) {
+      expect(EN[k]?.message).toBeTruthy();
+      expect(ZH[k]?.message).toBeTruthy();
+    }
+    expect(formatMessage(EN.card_mayRelate!, ['6'])).toBe('May relate to reason 6');
+    expect(formatMessage(EN.card_aboutOther!, ['IPO'])).toBe('the text is about: IPO');
   });
 
   it('fill two substitutions in order', () => {

@@ -11,7 +11,7 @@ import {
 } from '@/components/contrast';
 import {
   filterMentions,
-  groupByEntity,
+  groupMentions,
   listOrder,
   NO_FILTER,
   type PanelMention,
@@ -51,9 +51,13 @@ function mention(entity: EntityId, reason: ReasonNumber | null, extra: Partial<P
 function summaryOf(mentions: PanelMention[], extra: Partial<TabSummary> = {}): TabSummary {
   const countsByEntity: TabSummary['countsByEntity'] = {};
   const countsByReason: TabSummary['countsByReason'] = {};
+  const firmByReason: TabSummary['firmByReason'] = {};
+  let unlinked = 0;
   for (const m of mentions) {
     countsByEntity[m.entity] = (countsByEntity[m.entity] ?? 0) + 1;
     if (m.link.reason) countsByReason[m.link.reason] = (countsByReason[m.link.reason] ?? 0) + 1;
+    if (m.link.reason && m.link.firm) firmByReason[m.link.reason] = (firmByReason[m.link.reason] ?? 0) + 1;
+    if (!m.link.reason) unlinked++;
   }
   return {
     tabId: 1,
@@ -64,6 +68,8 @@ function summaryOf(mentions: PanelMention[], extra: Partial<TabSummary> = {}): T
     paused: false,
     countsByEntity,
     countsByReason,
+    firmByReason,
+    unlinked,
     ...extra,
   };
 }
@@ -109,11 +115,11 @@ describe('mention list model', () => {
     mention('tencent', 7),
   ];
 
-  it('groups by entity in the table order, keeping page order inside a group', () => {
-    const groups = groupByEntity(list);
-    expect(groups.map((g) => g.entity)).toEqual(['wechat', 'taobao', 'alibaba', 'tencent']);
+  it('groups linked mentions by entity in the table order, then those about no argument, keeping page order', () => {
+    const groups = groupMentions(list);
+    expect(groups.map((g) => g.key)).toEqual(['wechat', 'taobao', 'tencent', 'none']);
     expect(groups[0]?.mentions.map((m) => m.link.reason)).toEqual([2, 6]);
-    expect(listOrder(groups).map((m) => m.entity)).toEqual(['wechat', 'wechat', 'taobao', 'alibaba', 'tencent']);
+    expect(listOrder(groups).map((m) => m.entity)).toEqual(['wechat', 'wechat', 'taobao', 'tencent', 'alibaba']);
   });
 
   it('filters by entity, by reason and by "not linked"', () => {

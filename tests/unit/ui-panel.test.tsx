@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ArticleView } from '@/components/article-view';
 import { MentionControls } from '@/components/mention-controls';
 import { GROUP_PAGE, MentionList } from '@/components/mention-list';
-import { filterMentions, groupByEntity, NO_FILTER, type PanelMention } from '@/components/mention-model';
+import { filterMentions, groupMentions, NO_FILTER, type PanelMention } from '@/components/mention-model';
 import { SearchBar } from '@/components/search-bar';
 import { ARTICLE_BLOCKS, searchBlocks } from '@/components/search-model';
 import { Toc } from '@/components/toc';
@@ -36,10 +36,11 @@ function mention(entity: EntityId, reason: ReasonNumber | null, extra: Partial<P
 describe('MentionList', () => {
   const mentions = [mention('taobao', 1), mention('wechat', 6), mention('alibaba', null), mention('wechat', 2)];
 
-  it('groups mentions by entity with a count per group', () => {
-    const root = mount(<MentionList groups={groupByEntity(mentions)} currentKey={null} onJump={() => {}} />);
+  it('groups linked mentions by entity with a count per group, and those about no argument apart', () => {
+    const root = mount(<MentionList groups={groupMentions(mentions)} currentKey={null} onJump={() => {}} />);
     const groups = $$(root, '.mention-group');
-    expect(groups.map((g) => g.dataset.entity)).toEqual(['wechat', 'taobao', 'alibaba']);
+    expect(groups.map((g) => g.dataset.group)).toEqual(['wechat', 'taobao', 'none']);
+    expect($(groups[2]!, 'h3').textContent).toBe('Not about the article’s arguments (1)');
     expect($(groups[0]!, 'h3').textContent).toBe('WeChat (2)');
     const items = $$(root, '[data-testid="mention"]');
     expect(items.map((li) => [li.dataset.entity, li.dataset.reason])).toEqual([
@@ -51,14 +52,17 @@ describe('MentionList', () => {
   });
 
   it('shows the linked reason and why', () => {
-    const root = mount(<MentionList groups={groupByEntity(mentions)} currentKey={null} onJump={() => {}} />);
-    const [moments, fallback] = $$(root, '[data-testid="mention"]');
+    const root = mount(<MentionList groups={groupMentions(mentions)} currentKey={null} onJump={() => {}} />);
+    const [moments, tentative] = $$(root, '[data-testid="mention"]');
     expect(moments?.textContent).toContain('Reason 6: Moments');
+    expect(moments?.dataset.link).toBe('firm');
     expect(moments?.textContent).toContain('linked by: Moments, 朋友圈');
-    expect(fallback?.textContent).toContain('no cue words nearby; default for this name');
-    expect($(root, '[data-entity="alibaba"][data-testid="mention"]').textContent).toContain(
-      'not linked: the text is about something else',
-    );
+    expect(tentative?.textContent).toContain('May relate to reason 2: Official accounts');
+    expect(tentative?.dataset.link).toBe('tentative');
+    const none = $(root, '[data-entity="alibaba"][data-testid="mention"]');
+    expect(none.dataset.link).toBe('none');
+    expect(none.textContent).toContain('Not about the article');
+    expect(none.textContent).not.toMatch(/Reason \d/);
   });
 
   it('renders page text as text, never as markup', () => {
@@ -66,7 +70,7 @@ describe('MentionList', () => {
       text: 'WeChat',
       snippet: '<img src=x onerror="window.pwned=1"> WeChat <b>bold</b>',
     });
-    const root = mount(<MentionList groups={groupByEntity([hostile])} currentKey={null} onJump={() => {}} />);
+    const root = mount(<MentionList groups={groupMentions([hostile])} currentKey={null} onJump={() => {}} />);
     const snippet = $(root, '.mention-snippet');
     expect(snippet.querySelector('img, b')).toBeNull();
     expect(snippet.textContent).toBe('<img src=x onerror="window.pwned=1"> WeChat <b>bold</b>');
@@ -75,7 +79,7 @@ describe('MentionList', () => {
 
   it('jumps to the mention of the clicked button and marks the current one', () => {
     const onJump = vi.fn();
-    const groups = groupByEntity(mentions);
+    const groups = groupMentions(mentions);
     const target = groups[1]!.mentions[0]!;
     const root = mount(<MentionList groups={groups} currentKey={`0:${target.id}`} onJump={onJump} />);
     const item = $(root, '[data-testid="mention"][data-entity="taobao"]');
@@ -89,7 +93,7 @@ describe('MentionList', () => {
 
   it('shows a long group a page at a time', () => {
     const many = Array.from({ length: GROUP_PAGE + 30 }, () => mention('wechat', 6));
-    const root = mount(<MentionList groups={groupByEntity(many)} currentKey={null} onJump={() => {}} />);
+    const root = mount(<MentionList groups={groupMentions(many)} currentKey={null} onJump={() => {}} />);
     expect($$(root, '[data-testid="mention"]')).toHaveLength(GROUP_PAGE);
     const more = $(root, '.show-more');
     expect(more.textContent).toBe('Show 30 more (of 30)');
@@ -101,7 +105,7 @@ describe('MentionList', () => {
   it('says so when the filters leave nothing', () => {
     const root = mount(
       <MentionList
-        groups={groupByEntity(filterMentions(mentions, { entity: 'taobao', reason: 6 }))}
+        groups={groupMentions(filterMentions(mentions, { entity: 'taobao', reason: 6 }))}
         currentKey={null}
         onJump={() => {}}
       />,

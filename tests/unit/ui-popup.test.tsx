@@ -23,6 +23,8 @@ const summary: TabSummary = {
   paused: false,
   countsByEntity: { wechat: 4, taobao: 2, alibaba: 1 },
   countsByReason: { 6: 4, 1: 2, 3: 1 },
+  firmByReason: { 6: 3, 1: 2 },
+  unlinked: 0,
 };
 
 describe('ReasonList', () => {
@@ -59,7 +61,13 @@ describe('ReasonList', () => {
 describe('ReasonChart', () => {
   it('draws eight labelled bar buttons with counts from the summary', () => {
     const root = mount(
-      <ReasonChart bars={reasonBars(summary)} ready={true} onSelect={() => {}} caption="Mentions per reason" />,
+      <ReasonChart
+        bars={reasonBars(summary)}
+        ready={true}
+        onSelect={() => {}}
+        caption="Mentions per reason"
+        unlinked={2}
+      />,
     );
     const bars = $$(root, 'button[data-testid="reason-bar"]');
     expect(bars.map((b) => [b.dataset.reason, b.dataset.count])).toEqual([
@@ -72,25 +80,34 @@ describe('ReasonChart', () => {
       ['7', '0'],
       ['8', '0'],
     ]);
-    expect(bars[5]?.getAttribute('aria-label')).toBe('6. Moments: 4 mentions');
-    expect(bars[2]?.getAttribute('aria-label')).toBe('3. Store conversion: 1 mention');
-    expect($(bars[5]!, '.bar-fill').style.height).toBe('100%');
-    expect($(bars[0]!, '.bar-fill').style.height).toBe('50%');
+    expect(bars[5]?.getAttribute('aria-label')).toBe('6. Moments: 3 firm, 1 tentative');
+    expect(bars[2]?.getAttribute('aria-label')).toBe('3. Store conversion: 0 firm, 1 tentative');
+    expect($(bars[5]!, '.bar-tentative').style.height).toBe('100%');
+    expect($(bars[5]!, '.bar-firm').style.height).toBe('75%');
+    expect($(bars[0]!, '.bar-tentative').style.height).toBe('50%');
+    expect($(bars[0]!, '.bar-firm').style.height).toBe('50%');
     expect($(root, 'legend').textContent).toBe('Mentions per reason');
+    // Mentions about none of the arguments are counted apart, never as a reason.
+    expect($(root, '[data-testid="unlinked-count"]').textContent).toBe('Not about the article’s arguments: 2');
   });
 
   it('calls back with the reason of the clicked bar', () => {
     const onSelect = vi.fn();
-    const root = mount(<ReasonChart bars={reasonBars(summary)} ready={true} onSelect={onSelect} caption="c" />);
+    const root = mount(
+      <ReasonChart bars={reasonBars(summary)} ready={true} onSelect={onSelect} caption="c" unlinked={0} />,
+    );
     click($(root, '[data-testid="reason-bar"][data-reason="6"]'));
     expect(onSelect).toHaveBeenCalledWith(6);
   });
 
   it('keeps the bars (and their space) while counts load', () => {
-    const root = mount(<ReasonChart bars={reasonBars(undefined)} ready={false} onSelect={() => {}} caption="c" />);
+    const root = mount(
+      <ReasonChart bars={reasonBars(undefined)} ready={false} onSelect={() => {}} caption="c" unlinked={0} />,
+    );
     expect($$(root, '[data-testid="reason-bar"]')).toHaveLength(8);
     expect($(root, 'fieldset').getAttribute('aria-busy')).toBe('true');
     expect($$(root, '.bar-count').every((c) => c.textContent === '')).toBe(true);
+    expect($(root, '[data-testid="unlinked-count"]').textContent).toBe('');
   });
 });
 
