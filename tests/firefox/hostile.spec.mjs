@@ -9,7 +9,7 @@ import {
   hoverForCard,
   waitForHighlights,
 } from './checks.mjs';
-import { openFirefox } from './harness.mjs';
+import { assert, openFirefox } from './harness.mjs';
 
 export function hostileSpec(server) {
   const tests = [];
@@ -36,6 +36,33 @@ export function hostileSpec(server) {
       expectUnpainted(before, after, plain, 'followers');
       const card = await hoverForCard(ff, taobao);
       await expectCardDrawn(ff, after, card, taobao, 'light', 'taobao', { minChanged: 0.05 });
+    } finally {
+      await ff.close();
+    }
+  });
+
+  test('a page that traps adopted sheets and array methods: still painted and styled, no trap sprung, nothing handed over', async () => {
+    const ff = await openFirefox();
+    try {
+      const url = server.url('/hostile/sheets.html');
+      await ff.goto(url);
+      const boxes = {
+        wechat: await boxOf(ff, 'p1', 'WeChat'),
+        taobao: await boxOf(ff, 'p2', 'Taobao'),
+        alibaba: await boxOf(ff, 'p3', '阿里巴巴'),
+      };
+      const before = await ff.screenshot();
+      await ff.install();
+      await ff.goto(url);
+      await waitForHighlights(ff, { wechat: ['WeChat'], taobao: ['Taobao'], alibaba: ['阿里巴巴'] });
+      await ff.hover(2, 2);
+      const after = await ff.screenshot();
+      for (const [entity, box] of Object.entries(boxes)) expectPainted(before, after, box, entity, entity);
+      const card = await hoverForCard(ff, boxes.taobao);
+      await expectCardDrawn(ff, after, card, boxes.taobao, 'light', 'taobao');
+      const page = await ff.evaluate(ff.tab, '({ traps: window.trapsSprung, seen: window.sheetsSeen })');
+      assert(page.traps.length === 0, `traps sprung: ${page.traps.join(', ')}`);
+      assert(page.seen === 0, `the page was handed ${page.seen} sheets`);
     } finally {
       await ff.close();
     }
