@@ -183,7 +183,7 @@ export const READ_CARD = `(() => {
   const style = getComputedStyle(card);
   if (style.visibility === 'hidden' || style.display === 'none' || Number(style.opacity) < 1) return null;
   const b = card.getBoundingClientRect();
-  return { x: b.left, y: b.top, width: b.width, height: b.height, entity: card.dataset.entity, reason: card.dataset.reason ?? null, text: card.textContent };
+  return { x: b.left, y: b.top, width: b.width, height: b.height, entity: card.dataset.entity, reason: card.dataset.reason ?? null, link: card.dataset.link, text: card.textContent };
 })()`;
 
 /** Run specs in order; print TAP-like lines and the closing "N passed, N failed" line. */

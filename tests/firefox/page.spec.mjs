@@ -88,7 +88,13 @@ export function pageSpec(server) {
         const before = await ff.screenshot();
         const card = await hoverForCard(ff, mention);
         assert(card.entity === 'taobao', `card is for ${card.entity}, expected taobao`);
-        assert(/^[1-8]$/.test(card.reason ?? ''), `card names no reason (${card.reason})`);
+        // The card says how the mention is linked: a reason (firm or "may relate to"), or none of the arguments.
+        const says = {
+          firm: /Reason [1-8] ·/,
+          tentative: /May relate to reason [1-8] ·/,
+          none: /Not about the article/,
+        };
+        assert(says[card.link]?.test(card.text), `card (${card.link}) says: ${card.text}`);
         await expectCardDrawn(ff, before, card, mention, theme, 'taobao');
       } finally {
         await ff.close();
