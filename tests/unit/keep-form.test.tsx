@@ -35,7 +35,7 @@ describe('KeepForm', () => {
 
   it('labels every control and shows a refused save', async () => {
     const root = mount(
-      <KeepForm sentence="x" defaultReason={1} onSave={async () => 'duplicate'} onCancel={() => {}} />,
+      <KeepForm sentence="x" defaultReason={1} onSave={async () => 'duplicate' as const} onCancel={() => {}} />,
     );
     for (const id of ['keep-reason', 'keep-note']) {
       const el = $(root, `[data-testid="${id}"]`);
