@@ -19,7 +19,7 @@ import type {
   WriteReply,
 } from '@/utils/notebook/calls';
 import type { ReadingSummary } from '@/utils/notebook/history';
-import type { Balance, PageCursor, PassageFilter } from '@/utils/notebook/queries';
+import { type Balance, compareNewestFirst, type PageCursor, type PassageFilter } from '@/utils/notebook/queries';
 import type { PassageEditRequest } from '@/utils/notebook/requests';
 import type { KeptPassage } from '@/utils/notebook/types';
 import type { ReasonNumber } from '@/utils/types';
@@ -42,7 +42,7 @@ export interface UndoEntry {
 export type ImportOutcome = ImportReply | { ok: false; error: 'read'; message: string };
 
 /** Where the walk stands: a reason (by number, so a balance change cannot shift it) and its cursor. */
-interface Position {
+export interface Position {
   reason: ReasonNumber;
   after?: PageCursor;
 }
@@ -92,6 +92,36 @@ function cleanFilter(f: ViewFilter): ViewFilter {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== '') out[k] = v;
   return out as ViewFilter;
+}
+
+/**
+ * The list after an edit. Same reason: replaced in place. A new reason: the
+ * list is grouped by reason, so the passage leaves its old group and joins
+ * its new one where it sorts, if that part of the walk is loaded; otherwise
+ * the walk brings it in later (its createdAt is unchanged), and under a
+ * reason filter for another reason it simply leaves the list.
+ */
+export function placeEdited(
+  list: readonly KeptPassage[],
+  edited: KeptPassage,
+  walk: Position | null | undefined,
+  onlyReason: ReasonNumber | undefined,
+): KeptPassage[] {
+  const old = list.find((p) => p.id === edited.id);
+  if (!old || old.reason === edited.reason) return list.map((p) => (p.id === edited.id ? edited : p));
+  const rest = list.filter((p) => p.id !== edited.id);
+  if (onlyReason !== undefined && onlyReason !== edited.reason) return rest;
+  const loaded =
+    walk === null ||
+    (walk !== undefined &&
+      (walk.reason > edited.reason ||
+        (walk.reason === edited.reason && walk.after !== undefined && compareNewestFirst(edited, walk.after) < 0)));
+  if (!loaded) return rest;
+  // Reason-major, newest first within a reason: the first item that should come after it.
+  const at = rest.findIndex(
+    (p) => p.reason > edited.reason || (p.reason === edited.reason && compareNewestFirst(edited, p) < 0),
+  );
+  return at < 0 ? [...rest, edited] : [...rest.slice(0, at), edited, ...rest.slice(at)];
 }
 
 export function createNotebookState(api: NotebookApi, options: StateOptions = {}): NotebookState {
@@ -201,7 +231,7 @@ export function createNotebookState(api: NotebookApi, options: StateOptions = {}
     try {
       const r = await api('nb-edit', req);
       if (!r.ok) return r.error;
-      items.value = items.value.map((p) => (p.id === r.value.id ? r.value : p));
+      items.value = placeEdited(items.value, r.value, position, filter.value.reason);
       void loadBalance();
       return null;
     } catch {

@@ -356,6 +356,8 @@ function PassageItem({ p, state }: { p: KeptPassage; state: NotebookState }) {
 function LoadMore({ state }: { state: NotebookState }) {
   const sentinel = useRef<HTMLDivElement>(null);
   const hasMore = state.hasMore.value;
+  // Observing afresh after each page: a new observer reports at once if the end is still in view (a tall panel), where the old one would wait for a crossing.
+  const count = state.items.value.length;
   useEffect(() => {
     const el = sentinel.current;
     if (!el || !hasMore || typeof IntersectionObserver === 'undefined') return;
@@ -367,7 +369,7 @@ function LoadMore({ state }: { state: NotebookState }) {
     );
     io.observe(el);
     return () => io.disconnect();
-  }, [hasMore, state]);
+  }, [hasMore, count, state]);
   if (!hasMore) return null;
   return (
     <div ref={sentinel} class="nb-more">
@@ -429,12 +431,7 @@ function Overview({ state, onShowReason }: { state: NotebookState; onShowReason:
             {balanceLine(balance[n])}
           </span>
           <span class="nb-actions">
-            <button
-              type="button"
-              data-testid="nb-read-reason"
-              onClick={() => onShowReason(n)}
-              aria-label={t('nb_read_reason', String(n))}
-            >
+            <button type="button" data-testid="nb-read-reason" onClick={() => onShowReason(n)}>
               {t('nb_read_reason', String(n))}
             </button>
             {balance[n].total > 0 && (

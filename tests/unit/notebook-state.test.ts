@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createNotebookState } from '@/components/notebook/notebook-state';
+import { createNotebookState, placeEdited } from '@/components/notebook/notebook-state';
 import { fakeApi, passage } from './notebook-fake-api';
 
 const many = (n: number) => Array.from({ length: n }, (_, i) => passage(i));
@@ -109,5 +109,26 @@ describe('createNotebookState', () => {
     const second = s.setFilter({ search: 'number 2' });
     await Promise.all([first, second]);
     expect(s.items.value.every((p) => p.sentence.includes('number 2'))).toBe(true);
+  });
+
+  it('moves an edited passage to its new reason group, or leaves it for the walk to bring in', async () => {
+    const fake = fakeApi(many(24));
+    const s = createNotebookState(fake.api, { pageSize: 6 });
+    await s.refresh();
+    // Loaded: reasons 1 and 2 (three each).
+    expect(s.items.value.map((p) => p.reason)).toEqual([1, 1, 1, 2, 2, 2]);
+    expect(await s.edit({ id: 'p00008', reason: 2 })).toBeNull();
+    expect(s.items.value.map((p) => p.id)).toEqual(['p00016', 'p00000', 'p00017', 'p00009', 'p00008', 'p00001']);
+    expect(await s.edit({ id: 'p00016', reason: 7 })).toBeNull();
+    expect(s.items.value.map((p) => p.id)).not.toContain('p00016');
+    while (s.hasMore.value) await s.loadMore();
+    expect(s.items.value.filter((p) => p.id === 'p00016')).toHaveLength(1);
+    expect(s.items.value.find((p) => p.id === 'p00016')?.reason).toBe(7);
+  });
+
+  it('drops an edited passage from a list filtered to its old reason', () => {
+    const list = [passage(0), passage(8)];
+    expect(placeEdited(list, { ...passage(8), reason: 4 }, null, 1).map((p) => p.id)).toEqual(['p00000']);
+    expect(placeEdited(list, { ...passage(8), note: 'n' }, null, 1)[1]?.note).toBe('n');
   });
 });
