@@ -13,9 +13,10 @@ import type {
   FileReply,
   MarkdownWords,
   NotebookCallName,
+  NotebookCallResult,
   WriteReply,
 } from '../utils/notebook/calls';
-import { isNotebookCallName, NOTEBOOK_CALL_VALIDATORS } from '../utils/notebook/calls';
+import { isNotebookCallName, NOTEBOOK_CALL_VALIDATORS, NOTEBOOK_CALLS_FROM_CONTENT } from '../utils/notebook/calls';
 import { correctionsToLabelledJson } from '../utils/notebook/corrections';
 import { passagesToCsv } from '../utils/notebook/export-csv';
 import { passagesToMarkdown } from '../utils/notebook/export-markdown';
@@ -153,26 +154,41 @@ async function exportNotebook(store: NotebookStore, req: CallRequest<'nb-export'
   };
 }
 
-export type DispatchResult =
-  | { ok: true; reply: unknown }
-  | { ok: false; error: 'unknown-call' | 'invalid-request'; message: string };
+/** The answer to send back: see NotebookCallResult in utils/notebook/calls.ts. */
+export type DispatchResult = NotebookCallResult;
+
+export interface DispatchContext extends CallContext {
+  /**
+   * The sender is a content script (inside a web page), as the protocol's
+   * sender check established: only NOTEBOOK_CALLS_FROM_CONTENT are allowed.
+   */
+  fromContent?: boolean;
+}
 
 /**
- * Validates and runs one call: unknown names and malformed requests are
- * answered with an error, never passed on. Sender checks (which calls a
- * content script may make: NOTEBOOK_CALLS_FROM_CONTENT) stay with the protocol.
+ * Validates and runs one call: unknown names, calls a content script may not
+ * make and malformed requests are answered with an error, never passed on; a
+ * handler that throws (a failed read) is answered with 'failed'. Checking who
+ * the sender is (our content script or our own page) stays with the protocol.
  */
 export async function dispatchNotebookCall(
   handlers: NotebookHandlers,
   name: unknown,
   request: unknown,
-  context?: CallContext,
+  context: DispatchContext = {},
 ): Promise<DispatchResult> {
   if (!isNotebookCallName(name)) return { ok: false, error: 'unknown-call', message: 'Unknown notebook call.' };
+  if (context.fromContent && !NOTEBOOK_CALLS_FROM_CONTENT.includes(name)) {
+    return { ok: false, error: 'not-allowed', message: `${name} is for the extension's own pages.` };
+  }
   if (!NOTEBOOK_CALL_VALIDATORS[name](request)) {
     return { ok: false, error: 'invalid-request', message: `Malformed ${name} request.` };
   }
   // The validator narrowed `request` to this call's type; TypeScript cannot follow the correlation.
   const handler = handlers[name] as (r: unknown, c?: CallContext) => Promise<unknown>;
-  return { ok: true, reply: await handler(request, context) };
+  try {
+    return { ok: true, reply: await handler(request, { incognito: context.incognito, paused: context.paused }) };
+  } catch (e) {
+    return { ok: false, error: 'failed', message: e instanceof Error ? e.message : String(e) };
+  }
 }

@@ -187,6 +187,18 @@ describe('notebook service', () => {
     expect(r.ok && (r.reply as { ok: boolean }).ok).toBe(true);
     expect(NOTEBOOK_CALL_NAMES.every((k) => typeof svc[k] === 'function')).toBe(true);
     expect(NOTEBOOK_CALL_VALIDATORS['nb-list']({ filter: { from: '2026-01-01' } })).toBe(false);
+    expect(await dispatchNotebookCall(svc, 'nb-export', { format: 'json' }, { fromContent: true })).toMatchObject({
+      ok: false,
+      error: 'not-allowed',
+    });
+    const fromPage = await dispatchNotebookCall(svc, 'nb-log-visit', visit, { fromContent: true, ...here });
+    expect(fromPage).toEqual({ ok: true, reply: { ok: true, value: { logged: true } } });
+    const broken = { ...svc, 'nb-balance': async () => Promise.reject(new Error('read failed')) } as NotebookHandlers;
+    expect(await dispatchNotebookCall(broken, 'nb-balance', {})).toEqual({
+      ok: false,
+      error: 'failed',
+      message: 'read failed',
+    });
   });
 });
 

@@ -294,3 +294,27 @@ export const NOTEBOOK_CALLS_FROM_CONTENT: readonly NotebookCallName[] = [
 
 /** The generic client side: how UI code reaches the background (or a fake in tests). */
 export type NotebookApi = <K extends NotebookCallName>(name: K, request: CallRequest<K>) => Promise<CallReply<K>>;
+
+/** What the background answers a notebook call with: the handler's reply, or why it was not run. */
+export type NotebookCallResult =
+  | { ok: true; reply: unknown }
+  | { ok: false; error: 'unknown-call' | 'invalid-request' | 'not-allowed' | 'failed'; message: string };
+
+function isCallResult(v: unknown): v is NotebookCallResult {
+  return isPlainObject(v) && (v.ok === true ? 'reply' in v : v.ok === false && typeof v.message === 'string');
+}
+
+/**
+ * A NotebookApi over any transport (runtime.sendMessage, a port, a test
+ * double): `send` delivers { name, request } to the background and resolves
+ * to its NotebookCallResult. A refused call or a garbled answer rejects, so
+ * callers (notebook-state.ts) show a failure instead of reading nonsense.
+ */
+export function notebookClient(send: (name: NotebookCallName, request: unknown) => Promise<unknown>): NotebookApi {
+  return (async (name: NotebookCallName, request: unknown) => {
+    const result = await send(name, request);
+    if (!isCallResult(result)) throw new Error(`No answer to ${name}.`);
+    if (!result.ok) throw new Error(result.message);
+    return result.reply;
+  }) as NotebookApi;
+}
