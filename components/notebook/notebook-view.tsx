@@ -217,6 +217,8 @@ function PassageEditor({ p, onDone, state }: { p: KeptPassage; onDone: () => voi
   const [reason, setReason] = useState<ReasonNumber>(p.reason);
   const [note, setNote] = useState(p.note ?? '');
   const [error, setError] = useState('');
+  const first = useRef<HTMLSelectElement>(null);
+  useEffect(() => first.current?.focus(), []);
   return (
     <form
       class="nb-edit"
@@ -230,6 +232,7 @@ function PassageEditor({ p, onDone, state }: { p: KeptPassage; onDone: () => voi
     >
       <label for={`${id}-stance`}>{t('nb_stance_legend')}</label>
       <select
+        ref={first}
         id={`${id}-stance`}
         data-testid="nb-edit-stance"
         value={stance}
@@ -281,6 +284,13 @@ function PassageEditor({ p, onDone, state }: { p: KeptPassage; onDone: () => voi
 function PassageItem({ p, state }: { p: KeptPassage; state: NotebookState }) {
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<ErrorCode | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  // Closing the editor removes the focused field: hand focus back to Edit so keyboard users stay in place.
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
   const page = pageUrlOf(p.pageUrl);
   const open = textFragmentUrl(p.pageUrl, p.sentence);
   const day = p.createdAt.slice(0, 10);
@@ -314,6 +324,7 @@ function PassageItem({ p, state }: { p: KeptPassage; state: NotebookState }) {
       ) : (
         <div class="nb-actions">
           <button
+            ref={editButton}
             type="button"
             data-testid="nb-edit"
             aria-label={t('nb_edit_label', title)}
@@ -450,9 +461,15 @@ function Overview({ state, onShowReason }: { state: NotebookState; onShowReason:
   );
 }
 
-function UndoBar({ state }: { state: NotebookState }) {
+function UndoBar({ state, list }: { state: NotebookState; list: { current: HTMLElement | null } }) {
   const entry = state.undo.value;
   const [error, setError] = useState<ErrorCode | null>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const deletedId = entry?.passage.id;
+  // The deleted item took the focus with it: Undo is the natural next step, so focus goes there.
+  useEffect(() => {
+    if (deletedId) undoButton.current?.focus();
+  }, [deletedId]);
   // No auto-dismiss: a timed undo shuts out slow readers (WCAG 2.2.1); it goes when dismissed or replaced.
   if (!entry) return null;
   return (
@@ -462,7 +479,19 @@ function UndoBar({ state }: { state: NotebookState }) {
         type="button"
         class="primary"
         data-testid="nb-undo-button"
-        onClick={async () => setError(await state.undoRemove())}
+        ref={undoButton}
+        onClick={async () => {
+          const code = await state.undoRemove();
+          setError(code);
+          if (code) return;
+          // Back to the restored passage once it is rendered (found by data-id, not a selector built from the id).
+          setTimeout(() => {
+            const item = [...(list.current?.querySelectorAll<HTMLElement>('[data-testid="nb-passage"]') ?? [])].find(
+              (li) => li.dataset.id === entry.passage.id,
+            );
+            item?.querySelector<HTMLElement>('[data-testid="nb-edit"]')?.focus();
+          }, 0);
+        }}
       >
         {t('nb_undo')}
       </button>
@@ -575,10 +604,11 @@ export function NotebookView({
     if (historyEnabled) void state.loadWeek();
   }, [historyEnabled, state]);
 
+  const root = useRef<HTMLDivElement>(null);
   const week = state.week.value;
   const empty = state.loaded.value && state.items.value.length === 0;
   return (
-    <div class="nb-view" data-testid="notebook">
+    <div class="nb-view" data-testid="notebook" ref={root}>
       <h2 class="nb-heading">{t('nb_heading')}</h2>
       {historyEnabled && week && <WeekStrip week={week} />}
       <Overview state={state} onShowReason={onShowReason} />
@@ -588,7 +618,7 @@ export function NotebookView({
           {errorText(state.error.value)}
         </p>
       )}
-      <UndoBar state={state} />
+      <UndoBar state={state} list={root} />
       {empty ? (
         <p class="empty" data-testid="nb-empty">
           {isFiltered(state.filter.value) ? t('nb_empty_filtered') : t('nb_empty')}

@@ -154,6 +154,7 @@ describe('NotebookView', () => {
     const { root } = await view(fake);
     const li = $(root, '[data-id="p00000"]');
     click($(li, '[data-testid="nb-edit"]'));
+    expect(document.activeElement).toBe($(li, '[data-testid="nb-edit-stance"]'));
     setValue($(li, '[data-testid="nb-edit-stance"]'), 'challenges', 'change');
     setValue($(li, '[data-testid="nb-edit-note"]'), 'Changed my mind');
     click($(li, '[data-testid="nb-edit-save"]'));
@@ -162,6 +163,7 @@ describe('NotebookView', () => {
     expect(after.dataset.stance).toBe('challenges');
     expect($(after, '[data-testid="nb-note"]').textContent).toBe('Changed my mind');
     expect(after.querySelector('[data-testid="nb-edit-form"]')).toBeNull();
+    expect(document.activeElement).toBe($(after, '[data-testid="nb-edit"]'));
     expect(fake.calls.find((c) => c.name === 'nb-edit')?.request).toEqual({
       id: 'p00000',
       stance: 'challenges',
@@ -177,11 +179,13 @@ describe('NotebookView', () => {
     await settle();
     expect($$(root, '[data-testid="nb-passage"]').map((li) => li.dataset.id)).toEqual(['p00016', 'p00000']);
     expect($(root, '[data-testid="nb-undo"]').textContent).toContain('Passage deleted.');
+    expect(document.activeElement).toBe($(root, '[data-testid="nb-undo-button"]'));
     expect($(root, '[data-testid="nb-balance"]').textContent).toBe('1 support, 1 challenge, 0 context');
     click($(root, '[data-testid="nb-undo-button"]'));
     await settle();
     expect($$(root, '[data-testid="nb-passage"]').map((li) => li.dataset.id)).toEqual(['p00016', 'p00008', 'p00000']);
     expect(root.querySelector('[data-testid="nb-undo"]')).toBeNull();
+    expect(document.activeElement).toBe($(root, '[data-id="p00008"] [data-testid="nb-edit"]'));
   });
 
   it('renders 10,000 passages a page at a time, loading more when the end comes into view', async () => {
