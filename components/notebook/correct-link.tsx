@@ -1,0 +1,81 @@
+/**
+ * Correct one mention's link: move it to another reason, or mark it "not
+ * about the article"; once corrected, say so ("linked by: you") and offer
+ * Undo. The caller sends the correction and passes the stored one back in.
+ */
+import { useId, useState } from 'preact/hooks';
+import { REASON_NUMBERS } from '@/utils/article';
+import { t } from '@/utils/i18n';
+import type { ReasonNumber } from '@/utils/types';
+import { reasonLabel } from '../labels';
+
+export interface CorrectLinkProps {
+  /** The reason the extension linked (null: linked to none). */
+  linked: ReasonNumber | null;
+  /** The reader's correction in force, if any. */
+  correction: { id: string; corrected: ReasonNumber | null } | null;
+  onCorrect: (corrected: ReasonNumber | null) => void;
+  onUndo: (id: string) => void;
+  /** Disables the controls while a request is out. */
+  busy?: boolean;
+}
+
+export function CorrectLink({ linked, correction, onCorrect, onUndo, busy }: CorrectLinkProps) {
+  const id = useId();
+  const [choice, setChoice] = useState('');
+
+  if (correction) {
+    return (
+      <div class="nb-correct" data-testid="correct-link" data-corrected="true">
+        <p class="nb-corrected">
+          <span data-testid="corrected-to">
+            {correction.corrected === null ? t('nb_correct_notAbout') : reasonLabel(correction.corrected)}
+          </span>{' '}
+          <span class="muted">{t('nb_correct_byYou')}</span>
+        </p>
+        <button type="button" data-testid="correct-undo" disabled={busy} onClick={() => onUndo(correction.id)}>
+          {t('nb_undo')}
+        </button>
+      </div>
+    );
+  }
+
+  const others = REASON_NUMBERS.filter((n) => n !== linked);
+  return (
+    <div class="nb-correct" data-testid="correct-link">
+      {/* A select plus a button, not a select that acts on change: arrow keys would fire it on every step. */}
+      <form
+        class="nb-move"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const n = Number(choice);
+          if (n >= 1 && n <= 8) onCorrect(n as ReasonNumber);
+        }}
+      >
+        <label for={`${id}-move`}>{t('nb_correct_move')}</label>
+        <select
+          id={`${id}-move`}
+          data-testid="correct-select"
+          value={choice}
+          disabled={busy}
+          onChange={(e) => setChoice(e.currentTarget.value)}
+        >
+          <option value="">{t('nb_reason_choose')}</option>
+          {others.map((n) => (
+            <option key={n} value={String(n)}>
+              {reasonLabel(n)}
+            </option>
+          ))}
+        </select>
+        <button type="submit" data-testid="correct-move" disabled={busy || choice === ''}>
+          {t('nb_correct_moveButton')}
+        </button>
+      </form>
+      {linked !== null && (
+        <button type="button" data-testid="correct-none" disabled={busy} onClick={() => onCorrect(null)}>
+          {t('nb_correct_notAbout')}
+        </button>
+      )}
+    </div>
+  );
+}
