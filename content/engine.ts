@@ -14,6 +14,8 @@ import { caretAt, hitTest, MentionIndex } from './hit';
 import {
   MATCH_WINDOW,
   MAX_MENTIONS,
+  MAX_SENTENCE,
+  MAX_TITLE,
   MUTATION_DEBOUNCE_MS,
   MUTATION_MAX_WAIT_MS,
   PARAGRAPH_CONTEXT,
@@ -339,6 +341,7 @@ class PageEngine implements Engine {
       entity: match.entity,
       text: text.slice(match.start, match.end).slice(0, 200),
       snippet: ctx.snippet.slice(0, 1000),
+      sentence: ctx.sentence.slice(0, MAX_SENTENCE),
       link: cues
         ? linkMentionIn(match.entity, ctx.sentence, cues, from, to)
         : linkMention(match.entity, ctx.sentence, around),
@@ -492,6 +495,7 @@ class PageEngine implements Engine {
     const mentions = this.inOrder().map((m) => m.info);
     return {
       url: this.doc.URL,
+      title: String(this.doc.title ?? '').slice(0, MAX_TITLE),
       mentions,
       total: this.total,
       capped: this.total > mentions.length,

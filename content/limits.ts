@@ -30,3 +30,7 @@ export const MUTATION_MAX_WAIT_MS = 400;
 
 /** Quiet time before the summary is reported after a change. */
 export const SUMMARY_DEBOUNCE_MS = 150;
+
+/** A mention's sentence as reported (what corrections and kept passages are keyed by) and the page title. */
+export const MAX_SENTENCE = 1000;
+export const MAX_TITLE = 500;

@@ -126,6 +126,7 @@ function isMention(v: unknown): boolean {
     isEntityId(v.entity) &&
     isShortString(v.text, 200) &&
     isShortString(v.snippet, 1000) &&
+    isShortString(v.sentence, 1000) &&
     isLink(v.link)
   );
 }
@@ -133,6 +134,7 @@ export function isFrameSummary(v: unknown): v is FrameSummary {
   return (
     isObject(v) &&
     isShortString(v.url, 8192) &&
+    (v.title === undefined || isShortString(v.title, 500)) &&
     Array.isArray(v.mentions) &&
     v.mentions.length <= MAX_MENTIONS_IN_MESSAGE &&
     v.mentions.every(isMention) &&

@@ -52,6 +52,7 @@ export function mergeFrames(tabId: number, frames: ReadonlyMap<number, FrameSumm
   const out: TabSummary = {
     tabId,
     url: frames.get(0)?.url ?? frames.get(ids[0] ?? 0)?.url ?? '',
+    title: frames.get(0)?.title ?? '',
     mentions: [],
     total: 0,
     capped: false,

@@ -50,12 +50,16 @@ export interface MentionInfo {
   text: string;
   /** About 120 characters around the mention, plain text. */
   snippet: string;
+  /** The sentence the linker read (plain text, capped): what a correction or a kept passage is keyed by. */
+  sentence: string;
   link: LinkResult;
 }
 
 /** What one frame of a tab found. */
 export interface FrameSummary {
   url: string;
+  /** The document's title (plain text, capped), for the notebook and reading history. */
+  title?: string;
   mentions: MentionInfo[];
   /** Total mentions found, which can exceed mentions.length when the paint cap is hit. */
   total: number;
@@ -69,6 +73,8 @@ export interface FrameSummary {
 export interface TabSummary {
   tabId: number;
   url: string;
+  /** The top frame's title. */
+  title: string;
   mentions: (MentionInfo & { frameId: number })[];
   total: number;
   capped: boolean;

@@ -22,6 +22,7 @@ const summary: FrameSummary = {
       entity: 'wechat',
       text: 'WeChat',
       snippet: 'WeChat Moments sellers',
+      sentence: 'WeChat Moments sellers.',
       link: { reason: 6, firm: true, cues: ['Moments'], confidence: 0.8, source: 'sentence' },
     },
   ],

@@ -287,6 +287,7 @@ describe('hover card', () => {
     entity: 'wechat',
     text: 'WeChat',
     snippet: '… WeChat official account …',
+    sentence: 'Brands opened a WeChat official account.',
     link: { reason: 2, firm: true, cues: ['official account', 'followers'], confidence: 0.8, source: 'sentence' },
   };
 

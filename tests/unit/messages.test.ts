@@ -5,7 +5,14 @@ const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}`;
 
 const link = { reason: 2, firm: true, cues: ['official account'], confidence: 0.8, source: 'sentence' };
-const mention = { id: 1, entity: 'wechat', text: 'WeChat', snippet: 'WeChat official account', link };
+const mention = {
+  id: 1,
+  entity: 'wechat',
+  text: 'WeChat',
+  snippet: 'WeChat official account',
+  sentence: 'A WeChat official account.',
+  link,
+};
 const summary = { url: 'https://example.com/', mentions: [mention], total: 1, capped: false, paused: false };
 
 describe('isMessage', () => {
@@ -57,6 +64,8 @@ describe('isMessage', () => {
       { type: 'summary', summary: { ...summary, mentions: [{ ...mention, link: { ...link, reason: null } }] } },
       { type: 'summary', summary: { ...summary, mentions: [{ ...mention, link: { ...link, source: 'fallback' } }] } },
       { type: 'summary', summary: { ...summary, mentions: [{ ...mention, snippet: 'x'.repeat(5000) }] } },
+      { type: 'summary', summary: { ...summary, mentions: [{ ...mention, sentence: 'x'.repeat(5000) }] } },
+      { type: 'summary', summary: { ...summary, mentions: [{ ...mention, sentence: undefined }] } },
       { type: 'summary', summary: { ...summary, total: -3 } },
       { type: 'reveal' },
     ];

@@ -8,6 +8,7 @@ function mention(id: number, entity: MentionInfo['entity'], reason: MentionInfo[
     entity,
     text: entity,
     snippet: `about ${entity}`,
+    sentence: `about ${entity}.`,
     link: { reason, firm: false, cues: [], confidence: 0.5, source: reason === null ? 'none' : 'paragraph' },
   };
 }

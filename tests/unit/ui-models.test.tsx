@@ -37,6 +37,7 @@ function mention(entity: EntityId, reason: ReasonNumber | null, extra: Partial<P
     entity,
     text: entity,
     snippet: `about ${entity} here`,
+    sentence: `about ${entity} here.`,
     link: {
       reason,
       firm: reason !== null,
@@ -62,6 +63,7 @@ function summaryOf(mentions: PanelMention[], extra: Partial<TabSummary> = {}): T
   return {
     tabId: 1,
     url: 'https://example.com/a',
+    title: 'A page',
     mentions,
     total: mentions.length,
     capped: false,

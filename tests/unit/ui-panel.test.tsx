@@ -22,6 +22,7 @@ function mention(entity: EntityId, reason: ReasonNumber | null, extra: Partial<P
     entity,
     text: entity === 'wechat' ? 'WeChat' : entity,
     snippet: `Some text about ${entity === 'wechat' ? 'WeChat' : entity} in context.`,
+    sentence: `Some text about ${entity === 'wechat' ? 'WeChat' : entity} in context.`,
     link: {
       reason,
       cues: reason === 6 ? ['Moments', '朋友圈'] : [],

@@ -17,6 +17,7 @@ beforeEach(useEnglish);
 const summary: TabSummary = {
   tabId: 3,
   url: 'https://news.example/a',
+  title: 'News',
   mentions: [],
   total: 7,
   capped: false,
