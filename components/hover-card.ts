@@ -82,11 +82,13 @@ export function buildCard(doc: Document, info: MentionInfo, color?: string): HTM
   card.append(line(doc, 'entity', entityLabel(info), 'div'));
   const n = info.link.reason;
   const cues = info.link.cues.join(', ');
+  const byReader = info.link.source === 'reader';
+  if (info.kept) card.dataset.kept = 'true';
   if (n === null) {
     // Still a mention (highlighted, counted, listed), but no link is invented.
     card.append(
       line(doc, 'reason', t('card_noArgument')),
-      line(doc, 'why', cues ? t('card_aboutOther', cues) : t('card_noCues')),
+      line(doc, 'why', byReader ? t('nb_correct_byYou') : cues ? t('card_aboutOther', cues) : t('card_noCues')),
       line(doc, 'hint', t('card_clickMentions')),
     );
     return card;
@@ -97,7 +99,7 @@ export function buildCard(doc: Document, info: MentionInfo, color?: string): HTM
   card.append(
     line(doc, 'reason', `${heading} · ${t(`reason${n}_title`)}`),
     line(doc, 'summary', t(`reason${n}_summary`)),
-    line(doc, 'why', t('card_linkedBy', cues)),
+    line(doc, 'why', byReader ? t('nb_correct_byYou') : t('card_linkedBy', cues)),
     line(doc, 'hint', t('card_clickHint')),
   );
   return card;

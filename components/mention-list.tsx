@@ -23,6 +23,7 @@ export interface MentionListProps {
 
 export function linkText(m: MentionInfo): string {
   const cues = m.link.cues.join(', ');
+  if (m.link.source === 'reader') return t('nb_correct_byYou');
   if (m.link.reason === null) return cues ? t('card_aboutOther', cues) : t('card_noCues');
   return t('card_linkedBy', cues);
 }

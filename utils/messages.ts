@@ -116,7 +116,11 @@ function isLink(v: unknown): boolean {
     v.confidence <= 1 &&
     typeof v.firm === 'boolean' &&
     (v.firm === false || v.reason !== null) &&
-    (v.source === 'sentence' || v.source === 'paragraph' || v.source === 'none' || v.source === 'unrelated')
+    (v.source === 'sentence' ||
+      v.source === 'paragraph' ||
+      v.source === 'none' ||
+      v.source === 'unrelated' ||
+      v.source === 'reader')
   );
 }
 function isMention(v: unknown): boolean {
@@ -127,6 +131,8 @@ function isMention(v: unknown): boolean {
     isShortString(v.text, 200) &&
     isShortString(v.snippet, 1000) &&
     isShortString(v.sentence, 1000) &&
+    (v.kept === undefined || typeof v.kept === 'boolean') &&
+    (v.correctionId === undefined || isShortString(v.correctionId, 100)) &&
     isLink(v.link)
   );
 }

@@ -39,7 +39,8 @@ export interface LinkResult {
   source: LinkSource;
 }
 
-export type LinkSource = 'sentence' | 'paragraph' | 'unrelated' | 'none';
+/** 'reader': the reader corrected the link in the notebook ("linked by: you"). */
+export type LinkSource = 'sentence' | 'paragraph' | 'unrelated' | 'none' | 'reader';
 
 /** A mention as reported from a page to the rest of the extension (no DOM references). */
 export interface MentionInfo {
@@ -53,6 +54,10 @@ export interface MentionInfo {
   /** The sentence the linker read (plain text, capped): what a correction or a kept passage is keyed by. */
   sentence: string;
   link: LinkResult;
+  /** The reader kept this mention's sentence as evidence (set by the background from the notebook). */
+  kept?: boolean;
+  /** The reader's correction of this mention's link, when there is one (its id, for undo). */
+  correctionId?: string;
 }
 
 /** What one frame of a tab found. */
