@@ -4,6 +4,7 @@
  * the keyboard commands. Every message is checked for shape and sender.
  */
 import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
 import { t } from '@/utils/i18n';
 import {
   FROM_CONTENT,

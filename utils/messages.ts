@@ -3,7 +3,10 @@
  * here, and every receiver checks shape (isMessage) and sender (isOwnSender)
  * before acting: pages and other extensions are untrusted.
  */
+import { isEntityId, isReasonNumber } from './entities';
 import type { EntityId, FrameSummary, ReasonNumber, TabSummary } from './types';
+
+export { isEntityId, isReasonNumber };
 
 /** content -> background: this frame's mentions changed (sent after each scan settles). */
 export interface SummaryMessage {
@@ -86,17 +89,10 @@ export type Message =
 
 export type MessageType = Message['type'];
 
-const ENTITY_IDS: readonly string[] = ['wechat', 'taobao', 'alibaba', 'tencent', 'tmall', 'alipay'];
 const MAX_MENTIONS_IN_MESSAGE = 5000;
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-export function isReasonNumber(v: unknown): v is ReasonNumber {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 8;
-}
-export function isEntityId(v: unknown): v is EntityId {
-  return typeof v === 'string' && ENTITY_IDS.includes(v);
 }
 function isId(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= Number.MAX_SAFE_INTEGER;

@@ -5,9 +5,7 @@
  * versioned WXT storage item in utils/settings.ts. Both share the key and
  * normalizeSettings.
  */
-import { ENTITIES } from './entities';
-import { isEntityId } from './messages';
-import type { EntityId } from './types';
+import { ENTITIES, type EntityId, isEntityId } from './entities';
 
 export type TextSize = 'small' | 'medium' | 'large';
 

@@ -7,7 +7,7 @@
  * so a damaged value never loses the rest.
  */
 import { storage } from 'wxt/utils/storage';
-import { isReasonNumber } from './messages';
+import { isReasonNumber } from './entities';
 import {
   DEFAULT_SETTINGS,
   migrateV1toV2,
