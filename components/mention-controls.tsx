@@ -1,6 +1,7 @@
 /** Filters (entity, reason) and previous/next mention for the panel's mention list. */
+
+import { t } from '@/platform/i18n';
 import { REASON_NUMBERS } from '@/utils/article';
-import { t } from '@/utils/i18n';
 import { isEntityId, isReasonNumber } from '@/utils/messages';
 import type { EntityId } from '@/utils/types';
 import { entityName, reasonLabel } from './labels';

@@ -49,6 +49,7 @@ export interface NearView<T> {
  * @param view the window whose IntersectionObserver to use (none: `available` is false)
  * @param onChange items whose element came near the viewport, and items whose element is away from it
  */
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: split into named parts in a following commit
 export function nearView<T>(
   view: (Window & typeof globalThis) | null,
   onChange: (near: T[], away: T[]) => void,

@@ -5,7 +5,10 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { t } from '@/utils/i18n';
+import { t } from '@/platform/i18n';
+import { loadSettings, updateSettings } from '@/platform/settings';
+import { openPanel } from '@/platform/side-panel';
+import { setBadgeColor, setBadgeText } from '@/platform/toolbar-button';
 import {
   FROM_CONTENT,
   FROM_PAGES,
@@ -15,10 +18,7 @@ import {
   type Message,
   type SenderLike,
 } from '@/utils/messages';
-import { loadSettings, updateSettings } from '@/utils/settings';
-import { openPanel } from '@/utils/side-panel';
 import { badgeText, TabState } from '@/utils/tab-state';
-import { setBadgeColor, setBadgeText } from '@/utils/toolbar-button';
 import type { ReasonNumber } from '@/utils/types';
 
 export default defineBackground(() => {

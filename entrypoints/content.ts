@@ -16,12 +16,12 @@ import { adoptSheet } from '@/content/adopted-sheets';
 import { createEngine } from '@/content/engine';
 import { HOST_TAG } from '@/content/rules';
 import type { Engine, PageMention } from '@/content/types';
-import { askCueText, cueDataFrom } from '@/utils/cue-request';
+import { askCueText, cueDataFrom } from '@/platform/cue-request';
+import { t } from '@/platform/i18n';
+import { onSettings, readSettings } from '@/platform/settings-read';
 import { ENTITY_IDS } from '@/utils/entities';
-import { t } from '@/utils/i18n';
 import { useCueData } from '@/utils/link';
 import { isOwnPage, isPageCommand, type Message, type SenderLike } from '@/utils/messages';
-import { onSettings, readSettings } from '@/utils/settings-read';
 import { isActiveFor, type Settings } from '@/utils/settings-schema';
 import type { EntityId, FrameSummary } from '@/utils/types';
 
@@ -69,10 +69,11 @@ function pausedSummary(): FrameSummary {
   return { url: location.href, mentions: [], total: 0, capped: false, paused: true };
 }
 
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: split into small modules in a following commit
 async function run(ctx: ContentScriptContext, cueText: Promise<string | null>): Promise<void> {
   let settings = await readSettings();
   const cueAnswer = await cueText;
-  // Read on the linker's first need; the locale only when the background gave nothing (utils/cue-request.ts).
+  // Read on the linker's first need; the locale only when the background gave nothing (platform/cue-request.ts).
   useCueData(() => cueDataFrom(cueAnswer, () => t('cue_data')));
   if (ctx.isInvalid) return;
   const extensionId = browser.runtime.id;

@@ -22,7 +22,7 @@ export interface OpenReasonMessage {
 /**
  * content -> background: the linker's cue lists. Answer: the locale's `cue_data` message (a JSON string). Asked rather
  * than read with i18n in the page, where the first i18n call of a renderer process blocks the page's main thread
- * while the browser sends the whole message bundle (see utils/cue-request.ts).
+ * while the browser sends the whole message bundle (see platform/cue-request.ts).
  */
 export interface GetCueDataMessage {
   type: 'get-cue-data';

@@ -1,8 +1,8 @@
 /**
  * The settings' shape, defaults and repair: pure, no storage API, so the
  * content script can read settings without the storage library
- * (utils/settings-read.ts) while the background and our pages use the
- * versioned WXT storage item in utils/settings.ts. Both share the key and
+ * (platform/settings-read.ts) while the background and our pages use the
+ * versioned WXT storage item in platform/settings.ts. Both share the key and
  * normalizeSettings.
  */
 import { ENTITIES, type EntityId, isEntityId } from './entities';

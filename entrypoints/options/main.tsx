@@ -5,9 +5,9 @@ import { signal } from '@preact/signals';
 import { EntityRow } from '@/components/entity-settings';
 import { mountPage } from '@/components/mount-page';
 import { PausedSites } from '@/components/paused-sites';
+import { t } from '@/platform/i18n';
+import { DEFAULT_SETTINGS, type Settings, updateSettings } from '@/platform/settings';
 import { ENTITIES } from '@/utils/entities';
-import { t } from '@/utils/i18n';
-import { DEFAULT_SETTINGS, type Settings, updateSettings } from '@/utils/settings';
 import type { EntityId } from '@/utils/types';
 
 const settings = signal<Settings>(DEFAULT_SETTINGS);

@@ -13,11 +13,9 @@ import { ReasonList } from '@/components/reason-list';
 import { reasonBars, verdictFor } from '@/components/reason-model';
 import { Switch } from '@/components/switch';
 import { VerdictLine } from '@/components/verdict';
-import { CORE_ENTITY_IDS, ENTITY_IDS } from '@/utils/entities';
-import { t } from '@/utils/i18n';
-import { DEFAULT_SETTINGS, type Settings, toOrigin, updateSettings } from '@/utils/settings';
-import { openPanel } from '@/utils/side-panel';
-import type { ReasonNumber, TabSummary } from '@/utils/types';
+import { t } from '@/platform/i18n';
+import { DEFAULT_SETTINGS, type Settings, toOrigin, updateSettings } from '@/platform/settings';
+import { openPanel } from '@/platform/side-panel';
 import {
   fetchSummary,
   onOwnMessage,
@@ -26,7 +24,9 @@ import {
   requestPanelReason,
   resolveTabId,
   send,
-} from '../sidepanel/tab-link';
+} from '@/platform/tab-link';
+import { CORE_ENTITY_IDS, ENTITY_IDS } from '@/utils/entities';
+import type { ReasonNumber, TabSummary } from '@/utils/types';
 
 const pinned = pinnedTabId();
 const tabId = signal<number | null>(pinned);

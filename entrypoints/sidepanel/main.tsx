@@ -27,9 +27,7 @@ import { toggleRead } from '@/components/read-progress';
 import { SearchBar } from '@/components/search-bar';
 import { ARTICLE_BLOCKS, searchBlocks } from '@/components/search-model';
 import { Toc } from '@/components/toc';
-import { CORE_ENTITY_IDS, ENTITY_IDS } from '@/utils/entities';
-import { t } from '@/utils/i18n';
-import { isReasonNumber } from '@/utils/messages';
+import { t } from '@/platform/i18n';
 import {
   DEFAULT_SETTINGS,
   normalizeReadReasons,
@@ -38,8 +36,7 @@ import {
   type TextSize,
   toOrigin,
   updateSettings,
-} from '@/utils/settings';
-import type { ReasonNumber, TabSummary } from '@/utils/types';
+} from '@/platform/settings';
 import {
   fetchFocus,
   fetchSummary,
@@ -50,7 +47,10 @@ import {
   revealMention,
   tabInWindow,
   takePanelRequest,
-} from './tab-link';
+} from '@/platform/tab-link';
+import { CORE_ENTITY_IDS, ENTITY_IDS } from '@/utils/entities';
+import { isReasonNumber } from '@/utils/messages';
+import type { ReasonNumber, TabSummary } from '@/utils/types';
 
 const pinned = pinnedTabId();
 const tabId = signal<number | null>(pinned);

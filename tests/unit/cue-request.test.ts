@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { askCueText, CUE_ANSWER_MS, cueDataFrom, MAX_CUE_TEXT } from '@/utils/cue-request';
+import { askCueText, CUE_ANSWER_MS, cueDataFrom, MAX_CUE_TEXT } from '@/platform/cue-request';
 import { REASON_CUES, UNRELATED_CUES } from '@/utils/cues';
 import { linkMention, useCueData } from '@/utils/link';
 import type { Message } from '@/utils/messages';

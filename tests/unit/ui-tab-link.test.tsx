@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Browser, browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
-import { onOwnMessage, pinnedTabId, requestPanelReason, takePanelRequest } from '@/entrypoints/sidepanel/tab-link';
+import { onOwnMessage, pinnedTabId, requestPanelReason, takePanelRequest } from '@/platform/tab-link';
 
 beforeEach(() => fakeBrowser.reset());
 

@@ -10,8 +10,8 @@
  * nothing: the question is sent when the script starts and its answer
  * travels while the settings are read.
  */
-import { type CueData, isCueData } from './link';
-import type { Message } from './messages';
+import { type CueData, isCueData } from '@/utils/link';
+import type { Message } from '@/utils/messages';
 
 /** The locale message is about 5,000 characters; anything far larger is not ours to parse. */
 export const MAX_CUE_TEXT = 64 * 1024;
