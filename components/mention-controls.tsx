@@ -2,7 +2,7 @@
 
 import { t } from '@/platform/i18n';
 import { REASON_NUMBERS } from '@/utils/article';
-import { isEntityId, isReasonNumber } from '@/utils/messages';
+import { isEntityId, isReasonNumber } from '@/utils/entities';
 import type { EntityId } from '@/utils/types';
 import { entityName, reasonLabel } from './labels';
 import type { MentionFilter } from './mention-model';

@@ -18,10 +18,11 @@ import { HOST_TAG } from '@/content/rules';
 import type { Engine, PageMention } from '@/content/types';
 import { askCueText, cueDataFrom } from '@/platform/cue-request';
 import { t } from '@/platform/i18n';
+import { call, fromOwnPage, handle } from '@/platform/messaging';
 import { onSettings, readSettings } from '@/platform/settings-read';
 import { ENTITY_IDS } from '@/utils/entities';
 import { useCueData } from '@/utils/link';
-import { isOwnPage, isPageCommand, type Message, type SenderLike } from '@/utils/messages';
+import { CONTENT_TO_BACKGROUND, type ContentToBackground, type RequestOf, TO_CONTENT } from '@/utils/protocol';
 import { isActiveFor, type Settings } from '@/utils/settings-schema';
 import type { EntityId, FrameSummary } from '@/utils/types';
 
@@ -76,8 +77,6 @@ async function run(ctx: ContentScriptContext, cueText: Promise<string | null>): 
   // Read on the linker's first need; the locale only when the background gave nothing (platform/cue-request.ts).
   useCueData(() => cueDataFrom(cueAnswer, () => t('cue_data')));
   if (ctx.isInvalid) return;
-  const extensionId = browser.runtime.id;
-  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
 
   let engine: Engine | null = null;
   let engineAbort: AbortController | null = null;
@@ -90,20 +89,16 @@ async function run(ctx: ContentScriptContext, cueText: Promise<string | null>): 
   /** The mention whose card is showing. */
   let shown: PageMention | null = null;
 
-  function send(message: Message): void {
-    try {
-      browser.runtime.sendMessage(message).catch(() => {
-        // The background may be asleep or the extension reloaded; ask the context.
-        if (ctx.isInvalid) stopEngine(false);
-      });
-    } catch {
-      if (ctx.isInvalid) stopEngine(false);
-    }
+  function send<N extends 'summary' | 'open-reason'>(name: N, request: RequestOf<ContentToBackground, N>): void {
+    void call(CONTENT_TO_BACKGROUND, name, request).then((result) => {
+      // The background may be asleep or the extension reloaded; ask the context.
+      if (!result.ok && ctx.isInvalid) stopEngine(false);
+    });
   }
 
   function report(summary: FrameSummary): void {
     lastSummary = summary;
-    send({ type: 'summary', summary });
+    send('summary', { summary });
     if (summary.mentions.length) warmUp();
   }
 
@@ -184,34 +179,28 @@ async function run(ctx: ContentScriptContext, cueText: Promise<string | null>): 
 
   // ---- messages from our own pages (panel, popup, background) ----------
 
-  const onMessage = (raw: unknown, sender: SenderLike): Promise<unknown> | undefined => {
-    try {
-      if (!isPageCommand(raw) || !isOwnPage(sender, extensionId, extensionOrigin)) return undefined;
-      if (raw.type === 'request-summary') {
-        report(engine ? engine.summary() : pausedSummary());
-        return undefined;
-      }
-      if (raw.type === 'reveal') {
+  const stopHandling = handle(
+    TO_CONTENT,
+    {
+      'request-summary': () => void report(engine ? engine.summary() : pausedSummary()),
+      reveal: ({ mentionId }) => {
         hide();
-        const found = engine?.reveal(raw.mentionId) ?? false;
-        if (found) showAfterScroll(raw.mentionId);
+        const found = engine?.reveal(mentionId) ?? false;
+        if (found) showAfterScroll(mentionId);
         // Sub-frames without the mention stay silent so the frame that has it answers.
         if (!found && window !== window.top) return undefined;
-        return Promise.resolve(found);
-      }
-      if (raw.type === 'step') {
+        return found;
+      },
+      step: ({ direction, entities, reasons }) => {
         hide();
-        const id = engine?.step(raw.direction, { entities: raw.entities, reasons: raw.reasons }) ?? null;
+        const id = engine?.step(direction, { entities, reasons }) ?? null;
         if (id !== null) showAfterScroll(id);
-        return Promise.resolve(id);
-      }
-    } catch (e) {
-      quiet(e);
-    }
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(guard(() => browser.runtime.onMessage.removeListener(onMessage)));
+        return id;
+      },
+    },
+    { isAllowedSender: fromOwnPage, onError: quiet },
+  );
+  ctx.onInvalidated(guard(stopHandling));
 
   // ---- hover card --------------------------------------------------------
 
@@ -300,7 +289,7 @@ async function run(ctx: ContentScriptContext, cueText: Promise<string | null>): 
   function openReason(m: PageMention): void {
     // Synchronous in the click handler: the user gesture must reach the background untouched.
     if (m.info.link.reason === null) return;
-    send({ type: 'open-reason', reason: m.info.link.reason, mentionId: m.info.id });
+    send('open-reason', { reason: m.info.link.reason, mentionId: m.info.id });
   }
 
   function isOurs(target: EventTarget | null): boolean {

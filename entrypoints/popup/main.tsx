@@ -17,13 +17,13 @@ import { t } from '@/platform/i18n';
 import { DEFAULT_SETTINGS, type Settings, toOrigin, updateSettings } from '@/platform/settings';
 import { openPanel } from '@/platform/side-panel';
 import {
+  askOpenPanel,
   fetchSummary,
-  onOwnMessage,
+  onBroadcast,
   openOptions,
   pinnedTabId,
   requestPanelReason,
   resolveTabId,
-  send,
 } from '@/platform/tab-link';
 import { CORE_ENTITY_IDS, ENTITY_IDS } from '@/utils/entities';
 import type { ReasonNumber, TabSummary } from '@/utils/types';
@@ -40,7 +40,7 @@ function openPanelAt(reason?: ReasonNumber): void {
   // Synchronously, inside the click: the browser only opens panels in a user gesture.
   void openPanel(id);
   if (reason) requestPanelReason(reason);
-  send({ type: 'open-panel', tabId: id, reason });
+  askOpenPanel({ tabId: id, reason });
 }
 
 function App() {
@@ -129,6 +129,6 @@ void resolveTabId().then((id) => {
   else void loadSummary(id);
 });
 
-onOwnMessage((m) => {
+onBroadcast((m) => {
   if (m.type === 'summary-changed' && m.tabId === tabId.value) summary.value = m.summary;
 });

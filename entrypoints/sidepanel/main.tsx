@@ -40,7 +40,7 @@ import {
 import {
   fetchFocus,
   fetchSummary,
-  onOwnMessage,
+  onBroadcast,
   openOptions,
   pinnedTabId,
   resolveTabId,
@@ -48,8 +48,7 @@ import {
   tabInWindow,
   takePanelRequest,
 } from '@/platform/tab-link';
-import { CORE_ENTITY_IDS, ENTITY_IDS } from '@/utils/entities';
-import { isReasonNumber } from '@/utils/messages';
+import { CORE_ENTITY_IDS, ENTITY_IDS, isReasonNumber } from '@/utils/entities';
 import type { ReasonNumber, TabSummary } from '@/utils/types';
 
 const pinned = pinnedTabId();
@@ -289,7 +288,7 @@ void Promise.all([resolveTabId(), takePanelRequest()]).then(async ([id, requeste
 
 const windowId = pinned === null ? browser.windows.getCurrent().then((w) => w.id) : Promise.resolve(undefined);
 
-onOwnMessage((m) => {
+onBroadcast((m) => {
   if (m.type === 'summary-changed' && m.tabId === tabId.value) {
     summary.value = m.summary;
   } else if (m.type === 'show-reason') {
