@@ -108,3 +108,29 @@ export async function tabInWindow(tabId: number, windowId: number | undefined): 
     return false;
   }
 }
+
+/** The window this page is in (undefined when the browser cannot say). */
+export async function currentWindowId(): Promise<number | undefined> {
+  try {
+    return (await browser.windows.getCurrent()).id;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Follows the active tab of every window, and pages that finish loading. Returns the unsubscribe. */
+export function followTabs(
+  activated: (tabId: number, windowId: number) => void,
+  loaded: (tabId: number) => void,
+): () => void {
+  const onActivated = (info: { tabId: number; windowId: number }) => activated(info.tabId, info.windowId);
+  const onUpdated = (id: number, change: { status?: string }) => {
+    if (change.status === 'complete') loaded(id);
+  };
+  browser.tabs.onActivated.addListener(onActivated);
+  browser.tabs.onUpdated.addListener(onUpdated);
+  return () => {
+    browser.tabs.onActivated.removeListener(onActivated);
+    browser.tabs.onUpdated.removeListener(onUpdated);
+  };
+}
