@@ -7,6 +7,8 @@ export default defineConfig({
   // Parallel builds (tests, benchmarks) can use their own output folder.
   outDir: process.env.ER_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: a reader sees where each name comes from.
+  imports: false,
   vite: () => ({
     plugins: [preact(), noRawHtml()],
     build: { sourcemap: process.env.ER_SOURCEMAP === '1' },

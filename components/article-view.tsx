@@ -3,8 +3,9 @@
  * the closing paragraph. Search hits are <mark> elements built from the
  * article's own strings, so nothing is parsed as HTML.
  */
+
+import { t } from '@/platform/i18n';
 import { ARTICLE_TITLE, CLOSING, REASONS } from '@/utils/article';
-import { t } from '@/utils/i18n';
 import type { ReasonNumber } from '@/utils/types';
 import { type SearchHit, segmentsFor } from './search-model';
 

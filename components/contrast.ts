@@ -4,8 +4,9 @@
  * and check the page's text on the result. Pure.
  */
 
-/** The alpha the page engine paints highlight backgrounds with (content/paint.ts: `rgb(r g b / 0.4)`). */
-export const HIGHLIGHT_ALPHA = 0.4;
+import { HIGHLIGHT_ALPHA } from '@/utils/highlight';
+
+export { HIGHLIGHT_ALPHA };
 /** WCAG AA for body text. */
 export const MIN_TEXT_RATIO = 4.5;
 /**

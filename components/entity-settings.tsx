@@ -4,8 +4,8 @@
  * the contrast check there.
  */
 
+import { t } from '@/platform/i18n';
 import type { Entity } from '@/utils/entities';
-import { t } from '@/utils/i18n';
 import type { EntityId } from '@/utils/types';
 import { checkHighlight, formatRatio, HIGHLIGHT_ALPHA, MIN_TEXT_RATIO, PAGE_BACKGROUNDS, parseHex } from './contrast';
 import { entityName } from './labels';

@@ -5,8 +5,9 @@
  * HTML) rather than Preact, to keep the content script that runs on every
  * page small. Never takes focus (no focusable element); role="tooltip".
  */
+
+import { t } from '@/platform/i18n';
 import { entityById } from '@/utils/entities';
-import { t } from '@/utils/i18n';
 import type { MentionInfo } from '@/utils/types';
 
 export interface CardPlacement {

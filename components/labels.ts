@@ -1,5 +1,5 @@
 /** Interface labels shared by the pages: entity names and reason labels in the UI language. */
-import { t } from '@/utils/i18n';
+import { t } from '@/platform/i18n';
 import type { EntityId, ReasonNumber } from '@/utils/types';
 import { SHORT_TITLES } from './reason-model';
 

@@ -1,7 +1,8 @@
 /** Filters (entity, reason) and previous/next mention for the panel's mention list. */
+
+import { t } from '@/platform/i18n';
 import { REASON_NUMBERS } from '@/utils/article';
-import { t } from '@/utils/i18n';
-import { isEntityId, isReasonNumber } from '@/utils/messages';
+import { isEntityId, isReasonNumber } from '@/utils/entities';
 import type { EntityId } from '@/utils/types';
 import { entityName, reasonLabel } from './labels';
 import type { MentionFilter } from './mention-model';

@@ -5,7 +5,7 @@
  * at a time so a capped page (thousands of mentions) stays light.
  */
 import { useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { t } from '@/platform/i18n';
 import type { MentionInfo } from '@/utils/types';
 import { entityName, reasonLabel } from './labels';
 import { type MentionGroup, mentionKey, type PanelMention } from './mention-model';

@@ -1,8 +1,8 @@
 /** Boot one of our pages (popup, side panel, options) the same way. */
 import type { Signal } from '@preact/signals';
 import { render, type VNode } from 'preact';
-import { t } from '@/utils/i18n';
-import { loadSettings, type Settings, watchSettings } from '@/utils/settings';
+import { t } from '@/platform/i18n';
+import { loadSettings, type Settings, watchSettings } from '@/platform/settings';
 import { applyPageSettings } from './page-settings';
 
 /** Document language and title, render the app, and keep `settings` (and the page's text size and colours) in step with storage. */

@@ -1,5 +1,5 @@
 /** Apply settings that shape our own pages: text size and the entity colour variables. DOM only, no extension API. */
-import type { Settings } from '@/utils/settings';
+import type { Settings } from '@/platform/settings';
 
 export function applyPageSettings(settings: Settings, root: HTMLElement = document.documentElement): void {
   root.dataset.textSize = settings.textSize;

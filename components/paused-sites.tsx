@@ -1,7 +1,7 @@
 /** The editable list of sites where highlighting is paused: add (validated to an origin) and remove. */
 import { useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
-import { toOrigin } from '@/utils/settings';
+import { t } from '@/platform/i18n';
+import { toOrigin } from '@/platform/settings';
 
 export interface PausedSitesProps {
   origins: readonly string[];

@@ -4,7 +4,7 @@
  * reason in the side panel. Mentions about none of the arguments are counted
  * apart, under the bars.
  */
-import { t } from '@/utils/i18n';
+import { t } from '@/platform/i18n';
 import type { ReasonNumber } from '@/utils/types';
 import { reasonLabel } from './labels';
 import { type ReasonBar, SHORT_TITLES } from './reason-model';

@@ -1,7 +1,7 @@
 /** The eight reasons by number, title and summary; each expands to its full text. */
 import { useState } from 'preact/hooks';
+import { t } from '@/platform/i18n';
 import { REASONS } from '@/utils/article';
-import { t } from '@/utils/i18n';
 import type { ReasonNumber } from '@/utils/types';
 
 export interface ReasonListProps {

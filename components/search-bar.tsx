@@ -1,5 +1,5 @@
 /** Search in the article: input, "3 of 12", previous/next; Enter and Shift+Enter step, Escape clears. */
-import { t } from '@/utils/i18n';
+import { t } from '@/platform/i18n';
 import { MIN_QUERY } from './search-model';
 
 export interface SearchBarProps {

@@ -1,6 +1,7 @@
 /** The article's table of contents with reading progress ("3/8 read", a tick per read reason). */
+
+import { t } from '@/platform/i18n';
 import { REASON_NUMBERS } from '@/utils/article';
-import { t } from '@/utils/i18n';
 import type { ReasonNumber } from '@/utils/types';
 import { readCount } from './read-progress';
 import { SHORT_TITLES } from './reason-model';

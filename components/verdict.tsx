@@ -1,5 +1,5 @@
 /** The popup's one-line verdict about the current page. */
-import { t } from '@/utils/i18n';
+import { t } from '@/platform/i18n';
 import type { Verdict } from './reason-model';
 import { SHORT_TITLES } from './reason-model';
 

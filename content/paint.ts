@@ -16,6 +16,8 @@
  * are registered (near-view.ts): each change the page makes to its DOM then
  * costs the browser the same small amount however many mentions it holds.
  */
+
+import { HIGHLIGHT_ALPHA } from '@/utils/highlight';
 import type { EntityId } from '@/utils/types';
 import { adoptSheet, unadoptSheet } from './adopted-sheets';
 import { WINDOW_FROM_RANGES } from './limits';
@@ -42,9 +44,6 @@ function rgb(hex: string): string {
   if (!m) return '245 158 11';
   return `${parseInt(m[1] as string, 16)} ${parseInt(m[2] as string, 16)} ${parseInt(m[3] as string, 16)}`;
 }
-
-/** The highlight's background alpha (components/contrast.ts checks colours at the same value). */
-export const HIGHLIGHT_ALPHA = 0.4;
 
 type Colors = Readonly<Partial<Record<EntityId, string>>>;
 

@@ -4,84 +4,86 @@
  * the keyboard commands. Every message is checked for shape and sender.
  */
 import { browser } from 'wxt/browser';
-import { t } from '@/utils/i18n';
+import { defineBackground } from 'wxt/utils/define-background';
+import { t } from '@/platform/i18n';
+import { call, callTab, fromOwnContentScript, fromOwnPage, handle } from '@/platform/messaging';
+import { loadSettings, updateSettings } from '@/platform/settings';
+import { openPanel } from '@/platform/side-panel';
+import { setBadgeColor, setBadgeText } from '@/platform/toolbar-button';
 import {
-  FROM_CONTENT,
-  FROM_PAGES,
-  isMessage,
-  isOwnContentScript,
-  isOwnPage,
-  type Message,
-  type SenderLike,
-} from '@/utils/messages';
-import { loadSettings, updateSettings } from '@/utils/settings';
-import { openPanel } from '@/utils/side-panel';
+  BACKGROUND_TO_PAGES,
+  type BackgroundToPages,
+  CONTENT_TO_BACKGROUND,
+  PAGE_TO_BACKGROUND,
+  type RequestOf,
+  TO_CONTENT,
+} from '@/utils/protocol';
 import { badgeText, TabState } from '@/utils/tab-state';
-import { setBadgeColor, setBadgeText } from '@/utils/toolbar-button';
 import type { ReasonNumber } from '@/utils/types';
 
 export default defineBackground(() => {
   const state = new TabState();
-  const extensionId = browser.runtime.id;
-  // The base URL, not URL.origin: non-special schemes have an opaque "null" origin in some runtimes.
-  const extensionOrigin = browser.runtime.getURL('/');
 
   /** Tell open extension pages (popup, panel); nobody listening is fine. */
-  function broadcast(message: Message): void {
-    browser.runtime.sendMessage(message).catch(() => {});
+  function broadcast<N extends keyof BackgroundToPages & string>(
+    name: N,
+    request: RequestOf<BackgroundToPages, N>,
+  ): void {
+    void call(BACKGROUND_TO_PAGES, name, request);
   }
 
   function publish(tabId: number): void {
     const summary = state.summary(tabId);
     const text = badgeText(summary?.paused ? 0 : (summary?.total ?? 0));
     setBadgeText(tabId, text);
-    broadcast({ type: 'summary-changed', tabId, summary });
+    broadcast('summary-changed', { tabId, summary });
   }
 
   function showReason(tabId: number, reason: ReasonNumber, mentionId?: number): void {
     state.setFocus(tabId, reason);
-    broadcast({ type: 'show-reason', tabId, reason, mentionId });
+    broadcast('show-reason', { tabId, reason, mentionId });
   }
 
   /** Ask a tab's frames to report again (after a background restart the record is empty). */
   async function refresh(tabId: number): Promise<void> {
     if (state.hasTab(tabId)) return;
-    await browser.tabs.sendMessage(tabId, { type: 'request-summary' } satisfies Message).catch(() => {});
+    await callTab(TO_CONTENT, tabId, 'request-summary', {});
     // Frames answer with 'summary' messages; give them a moment to arrive.
     await new Promise((r) => setTimeout(r, 250));
   }
 
   setBadgeColor('#334155');
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender: SenderLike) => {
-    if (!isMessage(raw)) return undefined;
-    const fromContent = isOwnContentScript(sender, extensionId, extensionOrigin);
-    const fromPage = !fromContent && isOwnPage(sender, extensionId, extensionOrigin);
-    if (fromContent && FROM_CONTENT.includes(raw.type)) {
-      const tabId = sender.tab.id;
-      if (raw.type === 'summary') {
-        state.setFrame(tabId, sender.frameId ?? 0, raw.summary);
-        publish(tabId);
-      } else if (raw.type === 'open-reason') {
+  handle(
+    CONTENT_TO_BACKGROUND,
+    {
+      summary: ({ summary }, sender) => {
+        state.setFrame(sender.tab.id, sender.frameId ?? 0, summary);
+        publish(sender.tab.id);
+      },
+      'open-reason': ({ reason, mentionId }, sender) => {
         // Must run before any await: the click's user gesture is only good now.
+        void openPanel(sender.tab.id);
+        showReason(sender.tab.id, reason, mentionId);
+      },
+      'get-cue-data': () => t('cue_data'),
+    },
+    { isAllowedSender: fromOwnContentScript },
+  );
+
+  handle(
+    PAGE_TO_BACKGROUND,
+    {
+      'get-summary': ({ tabId }) => refresh(tabId).then(() => state.summary(tabId)),
+      'get-focus': ({ tabId }) => state.getFocus(tabId),
+      'open-panel': ({ tabId, reason }) => {
         void openPanel(tabId);
-        showReason(tabId, raw.reason, raw.mentionId);
-      } else if (raw.type === 'get-cue-data') {
-        return Promise.resolve(t('cue_data'));
-      }
-      return undefined;
-    }
-    if (fromPage && FROM_PAGES.includes(raw.type)) {
-      if (raw.type === 'get-summary') return refresh(raw.tabId).then(() => state.summary(raw.tabId));
-      if (raw.type === 'get-focus') return Promise.resolve(state.getFocus(raw.tabId));
-      if (raw.type === 'open-panel') {
-        void openPanel(raw.tabId);
-        if (raw.reason) showReason(raw.tabId, raw.reason);
-        return Promise.resolve(true);
-      }
-    }
-    return undefined;
-  });
+        if (reason) showReason(tabId, reason);
+        return true;
+      },
+    },
+    { isAllowedSender: fromOwnPage },
+  );
 
   browser.tabs.onRemoved.addListener((tabId) => state.removeTab(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
@@ -100,7 +102,7 @@ export default defineBackground(() => {
       void loadSettings().then((s) => updateSettings(() => ({ enabled: !s.enabled })));
     } else if ((command === 'next-mention' || command === 'prev-mention') && tabId !== undefined) {
       const direction = command === 'next-mention' ? 1 : -1;
-      browser.tabs.sendMessage(tabId, { type: 'step', direction } satisfies Message, { frameId: 0 }).catch(() => {});
+      void callTab(TO_CONTENT, tabId, 'step', { direction });
     }
   });
 });

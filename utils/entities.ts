@@ -3,7 +3,12 @@
  * Matching rules (word boundaries, normalisation, guards) live in match.ts;
  * this file is only the table.
  */
-import type { EntityId } from './types';
+import type { ReasonNumber } from './types';
+
+/** The one list of companies: the EntityId type, ENTITY_IDS and isEntityId derive from it. Core ones first. */
+const IDS = ['wechat', 'taobao', 'alibaba', 'tencent', 'tmall', 'alipay'] as const;
+export type EntityId = (typeof IDS)[number];
+export const ENTITY_IDS: readonly EntityId[] = IDS;
 
 export interface Entity {
   id: EntityId;
@@ -72,7 +77,6 @@ export const ENTITIES: readonly Entity[] = [
   },
 ];
 
-export const ENTITY_IDS: readonly EntityId[] = ENTITIES.map((e) => e.id);
 export const CORE_ENTITY_IDS: readonly EntityId[] = /* @__PURE__ */ ENTITIES.filter((e) => e.core).map((e) => e.id);
 
 /** Whether two lists name the same entities, in any order. */
@@ -86,4 +90,12 @@ export function entityById(id: EntityId): Entity {
   const found = ENTITIES.find((e) => e.id === id);
   if (!found) throw new Error(`unknown entity ${id}`);
   return found;
+}
+
+export function isEntityId(v: unknown): v is EntityId {
+  return typeof v === 'string' && (ENTITY_IDS as readonly string[]).includes(v);
+}
+
+export function isReasonNumber(v: unknown): v is ReasonNumber {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 8;
 }

@@ -1,13 +1,11 @@
 /**
  * The settings' shape, defaults and repair: pure, no storage API, so the
  * content script can read settings without the storage library
- * (utils/settings-read.ts) while the background and our pages use the
- * versioned WXT storage item in utils/settings.ts. Both share the key and
+ * (platform/settings-read.ts) while the background and our pages use the
+ * versioned WXT storage item in platform/settings.ts. Both share the key and
  * normalizeSettings.
  */
-import { ENTITIES } from './entities';
-import { isEntityId } from './messages';
-import type { EntityId } from './types';
+import { ENTITIES, type EntityId, isEntityId } from './entities';
 
 export type TextSize = 'small' | 'medium' | 'large';
 

@@ -3,11 +3,10 @@
  * module (page engine, UI, background, tests) may import them.
  */
 
-/** Entities on by default. */
-export type CoreEntityId = 'wechat' | 'taobao' | 'alibaba';
-/** Related entities a user can turn on in the options. */
-export type RelatedEntityId = 'tencent' | 'tmall' | 'alipay';
-export type EntityId = CoreEntityId | RelatedEntityId;
+import type { EntityId } from './entities';
+
+/** A company we highlight; the list itself is in entities.ts. */
+export type { EntityId };
 
 /** Reason numbers of the article, 1..8. */
 export type ReasonNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;

@@ -8,7 +8,7 @@
  * Note for the card: these hold focusable controls, so the card showing them
  * must be a dialog the reader opened (click/Enter), not the hover tooltip.
  */
-import { t } from '@/utils/i18n';
+import { t } from '@/platform/i18n';
 import { LIMITS } from '@/utils/notebook/limits';
 import { STANCES, type Stance } from '@/utils/notebook/types';
 import type { ReasonNumber } from '@/utils/types';

@@ -4,8 +4,8 @@
  * Undo. The caller sends the correction and passes the stored one back in.
  */
 import { useId, useState } from 'preact/hooks';
+import { t } from '@/platform/i18n';
 import { REASON_NUMBERS } from '@/utils/article';
-import { t } from '@/utils/i18n';
 import type { ReasonNumber } from '@/utils/types';
 import { reasonLabel } from '../labels';
 

@@ -6,7 +6,7 @@
  * privacy text: what is stored, where, and how to delete it.
  */
 import { useId, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { t } from '@/platform/i18n';
 import type { NotebookApi } from '@/utils/notebook/calls';
 import { RETENTION_DAYS, type RetentionDays } from '@/utils/notebook/limits';
 import type { NotebookSettings } from '@/utils/notebook/settings';

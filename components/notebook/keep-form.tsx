@@ -4,8 +4,8 @@
  * panel; the caller sends the keep request. Page text shows as text only.
  */
 import { useId, useState } from 'preact/hooks';
+import { t } from '@/platform/i18n';
 import { REASON_NUMBERS } from '@/utils/article';
-import { t } from '@/utils/i18n';
 import { LIMITS } from '@/utils/notebook/limits';
 import { STANCES, type Stance } from '@/utils/notebook/types';
 import type { ReasonNumber } from '@/utils/types';

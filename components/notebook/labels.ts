@@ -1,5 +1,5 @@
 /** Interface wording for the notebook: stances, balances, store errors, import reports. */
-import { t } from '@/utils/i18n';
+import { t } from '@/platform/i18n';
 import type { Balance } from '@/utils/notebook/queries';
 import type { Stance } from '@/utils/notebook/types';
 import type { ErrorCode, ImportOutcome } from './notebook-state';

@@ -124,219 +124,230 @@ export function placeEdited(
   return at < 0 ? [...rest, edited] : [...rest.slice(0, at), edited, ...rest.slice(at)];
 }
 
-export function createNotebookState(api: NotebookApi, options: StateOptions = {}): NotebookState {
-  const pageSize = options.pageSize ?? PAGE_SIZE;
-  const filter = signal<ViewFilter>({});
-  const items = signal<KeptPassage[]>([]);
-  const hasMore = signal(false);
-  const loading = signal(false);
-  const loaded = signal(false);
-  const balance = signal<Record<ReasonNumber, Balance> | null>(null);
-  const week = signal<ReadingSummary | null>(null);
-  const undo = signal<UndoEntry | null>(null);
-  const error = signal<ErrorCode | null>(null);
-  const importOutcome = signal<ImportOutcome | null>(null);
-
+/** The notebook view's controller: signals for the view, and one short method per action. */
+class NotebookController implements NotebookState {
+  readonly filter = signal<ViewFilter>({});
+  readonly items = signal<KeptPassage[]>([]);
+  readonly hasMore = signal(false);
+  readonly loading = signal(false);
+  readonly loaded = signal(false);
+  readonly balance = signal<Record<ReasonNumber, Balance> | null>(null);
+  readonly week = signal<ReadingSummary | null>(null);
+  readonly undo = signal<UndoEntry | null>(null);
+  readonly error = signal<ErrorCode | null>(null);
+  readonly importOutcome = signal<ImportOutcome | null>(null);
   /** null once every reason is walked; undefined before the first page (start at the first reason). */
-  let position: Position | null | undefined;
+  private position: Position | null | undefined;
   /** Bumped on every reset: a page that arrives for an older filter is dropped. */
-  let generation = 0;
-  let inFlight: Promise<void> | null = null;
+  private generation = 0;
+  private inFlight: Promise<void> | null = null;
+
+  constructor(
+    private readonly api: NotebookApi,
+    private readonly pageSize: number,
+  ) {}
 
   /** The reasons to walk: the filtered one, or all that hold any passage (when the balance is known). */
-  function reasons(): ReasonNumber[] {
-    const r = filter.value.reason;
+  private reasons(): ReasonNumber[] {
+    const r = this.filter.value.reason;
     if (r !== undefined) return [r];
-    const b = balance.value;
+    const b = this.balance.value;
     return b ? REASON_NUMBERS.filter((n) => b[n].total > 0) : [...REASON_NUMBERS];
   }
 
-  async function loadBalance(): Promise<void> {
+  private async loadBalance(): Promise<void> {
     try {
-      balance.value = await api('nb-balance', {});
+      this.balance.value = await this.api('nb-balance', {});
     } catch {
-      error.value = 'failed';
+      this.error.value = 'failed';
     }
   }
 
-  async function fetchMore(gen: number): Promise<void> {
-    const walk = reasons();
+  /** One page of the walk, across reasons when one runs out; null when the filter changed meanwhile. */
+  private async walk(gen: number): Promise<{ got: KeptPassage[]; pos: Position | null } | null> {
+    const walk = this.reasons();
     const nextReason = (after?: ReasonNumber): Position | null => {
       const r = after === undefined ? walk[0] : walk.find((n) => n > after);
       return r === undefined ? null : { reason: r };
     };
     const got: KeptPassage[] = [];
-    let pos = position === undefined ? nextReason() : position;
+    let pos = this.position === undefined ? nextReason() : this.position;
+    while (pos && got.length < this.pageSize) {
+      const page = await this.api('nb-list', {
+        filter: { ...cleanFilter(this.filter.value), reason: pos.reason },
+        limit: this.pageSize - got.length,
+        ...(pos.after ? { after: pos.after } : {}),
+      });
+      if (gen !== this.generation) return null;
+      got.push(...page.items);
+      pos = page.next ? { reason: pos.reason, after: page.next } : nextReason(pos.reason);
+    }
+    return { got, pos };
+  }
+
+  private async fetchMore(gen: number): Promise<void> {
+    let step: Awaited<ReturnType<NotebookController['walk']>>;
     try {
-      while (pos && got.length < pageSize) {
-        const page = await api('nb-list', {
-          filter: { ...cleanFilter(filter.value), reason: pos.reason },
-          limit: pageSize - got.length,
-          ...(pos.after ? { after: pos.after } : {}),
-        });
-        if (gen !== generation) return;
-        got.push(...page.items);
-        pos = page.next ? { reason: pos.reason, after: page.next } : nextReason(pos.reason);
-      }
+      step = await this.walk(gen);
     } catch {
-      if (gen === generation) error.value = 'failed';
+      if (gen === this.generation) this.error.value = 'failed';
       return;
     }
-    if (gen !== generation) return;
-    position = pos;
+    if (!step || gen !== this.generation) return;
+    const { got, pos } = step;
+    this.position = pos;
     batch(() => {
-      items.value = [...items.value, ...got];
-      hasMore.value = position !== null;
-      loaded.value = true;
+      this.items.value = [...this.items.value, ...got];
+      this.hasMore.value = pos !== null;
+      this.loaded.value = true;
     });
   }
 
-  function loadMore(): Promise<void> {
-    if (inFlight || position === null) return inFlight ?? Promise.resolve();
-    const gen = generation;
-    loading.value = true;
-    inFlight = fetchMore(gen).finally(() => {
-      if (gen === generation) {
-        inFlight = null;
-        loading.value = false;
+  loadMore(): Promise<void> {
+    if (this.inFlight || this.position === null) return this.inFlight ?? Promise.resolve();
+    const gen = this.generation;
+    this.loading.value = true;
+    this.inFlight = this.fetchMore(gen).finally(() => {
+      if (gen === this.generation) {
+        this.inFlight = null;
+        this.loading.value = false;
       }
     });
-    return inFlight;
+    return this.inFlight;
   }
 
-  async function reset(): Promise<void> {
-    generation++;
-    inFlight = null;
-    position = undefined;
+  private async reset(): Promise<void> {
+    this.generation++;
+    this.inFlight = null;
+    this.position = undefined;
     batch(() => {
-      items.value = [];
-      hasMore.value = false;
-      loaded.value = false;
-      error.value = null;
+      this.items.value = [];
+      this.hasMore.value = false;
+      this.loaded.value = false;
+      this.error.value = null;
     });
-    await loadMore();
+    await this.loadMore();
   }
 
-  async function refresh(): Promise<void> {
-    await loadBalance();
-    await reset();
+  async refresh(): Promise<void> {
+    await this.loadBalance();
+    await this.reset();
   }
 
-  async function setFilter(next: ViewFilter): Promise<void> {
-    filter.value = cleanFilter(next);
-    await reset();
+  async setFilter(next: ViewFilter): Promise<void> {
+    this.filter.value = cleanFilter(next);
+    await this.reset();
   }
 
-  async function edit(req: PassageEditRequest): Promise<ErrorCode | null> {
+  async edit(req: PassageEditRequest): Promise<ErrorCode | null> {
     try {
-      const r = await api('nb-edit', req);
+      const r = await this.api('nb-edit', req);
       if (!r.ok) return r.error;
-      items.value = placeEdited(items.value, r.value, position, filter.value.reason);
-      void loadBalance();
+      this.items.value = placeEdited(this.items.value, r.value, this.position, this.filter.value.reason);
+      void this.loadBalance();
       return null;
     } catch {
       return 'failed';
     }
   }
 
-  async function remove(id: string): Promise<ErrorCode | null> {
+  async remove(id: string): Promise<ErrorCode | null> {
     try {
-      const r = await api('nb-remove', { id });
+      const r = await this.api('nb-remove', { id });
       if (!r.ok) return r.error;
-      const index = items.value.findIndex((p) => p.id === id);
-      const passage = items.value[index];
+      const index = this.items.value.findIndex((p) => p.id === id);
+      const passage = this.items.value[index];
       batch(() => {
-        items.value = items.value.filter((p) => p.id !== id);
-        if (passage) undo.value = { passage, index };
+        this.items.value = this.items.value.filter((p) => p.id !== id);
+        if (passage) this.undo.value = { passage, index };
       });
-      void loadBalance();
+      void this.loadBalance();
       return null;
     } catch {
       return 'failed';
     }
   }
 
-  async function undoRemove(): Promise<ErrorCode | null> {
-    const entry = undo.value;
+  async undoRemove(): Promise<ErrorCode | null> {
+    const entry = this.undo.value;
     if (!entry) return null;
     try {
-      const r = await api('nb-restore', { id: entry.passage.id });
+      const r = await this.api('nb-restore', { id: entry.passage.id });
       const code = failure(r);
       if (code) return code;
-      const list = [...items.value];
+      const list = [...this.items.value];
       list.splice(Math.min(entry.index, list.length), 0, r.ok ? r.value : entry.passage);
       batch(() => {
-        items.value = list;
-        undo.value = null;
+        this.items.value = list;
+        this.undo.value = null;
       });
-      void loadBalance();
+      void this.loadBalance();
       return null;
     } catch {
       return 'failed';
     }
   }
 
-  async function loadWeek(): Promise<void> {
+  dismissUndo(): void {
+    this.undo.value = null;
+  }
+
+  async loadWeek(): Promise<void> {
     try {
-      week.value = await api('nb-reading-week', {});
+      this.week.value = await this.api('nb-reading-week', {});
     } catch {
-      week.value = null;
+      this.week.value = null;
     }
   }
 
-  async function exportFile(format: ExportFormat, words?: MarkdownWords): Promise<FileReply | null> {
+  async exportFile(format: ExportFormat, words?: MarkdownWords): Promise<FileReply | null> {
     try {
-      return await api('nb-export', words ? { format, words } : { format });
+      return await this.api('nb-export', words ? { format, words } : { format });
     } catch {
-      error.value = 'failed';
+      this.error.value = 'failed';
       return null;
     }
   }
 
-  async function exportCorrections(): Promise<FileReply | null> {
+  async exportCorrections(): Promise<FileReply | null> {
     try {
-      return await api('nb-corrections-export', {});
+      return await this.api('nb-corrections-export', {});
     } catch {
-      error.value = 'failed';
+      this.error.value = 'failed';
       return null;
     }
   }
 
-  async function importText(text: string | Promise<string>): Promise<ImportOutcome> {
+  async importText(text: string | Promise<string>): Promise<ImportOutcome> {
     let outcome: ImportOutcome;
     try {
-      outcome = await api('nb-import', { text: await text });
+      outcome = await this.api('nb-import', { text: await text });
     } catch (e) {
       outcome = { ok: false, error: 'read', message: e instanceof Error ? e.message : String(e) };
     }
-    importOutcome.value = outcome;
-    if (outcome.ok && outcome.report.added > 0) await refresh();
+    this.importOutcome.value = outcome;
+    if (outcome.ok && outcome.report.added > 0) await this.refresh();
     return outcome;
   }
+}
 
-  return {
-    filter,
-    items,
-    hasMore,
-    loading,
-    loaded,
-    balance,
-    week,
-    undo,
-    error,
-    importOutcome,
-    refresh,
-    setFilter,
-    loadMore,
-    edit,
-    remove,
-    undoRemove,
-    dismissUndo: () => {
-      undo.value = null;
-    },
-    loadWeek,
-    exportFile,
-    exportCorrections,
-    importText,
-  };
+export function createNotebookState(api: NotebookApi, options: StateOptions = {}): NotebookState {
+  const state = new NotebookController(api, options.pageSize ?? PAGE_SIZE);
+  // Components pass the actions around unbound (onClick={state.loadMore}): bind them once here.
+  for (const name of [
+    'refresh',
+    'setFilter',
+    'loadMore',
+    'edit',
+    'remove',
+    'undoRemove',
+    'dismissUndo',
+    'loadWeek',
+    'exportFile',
+    'exportCorrections',
+    'importText',
+  ] as const) {
+    (state as unknown as Record<string, unknown>)[name] = (state[name] as (...a: unknown[]) => unknown).bind(state);
+  }
+  return state;
 }

@@ -6,9 +6,9 @@
  * Page and imported text is rendered as text only.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { t } from '@/platform/i18n';
 import { REASON_NUMBERS, reasonByNumber } from '@/utils/article';
 import { ENTITY_IDS } from '@/utils/entities';
-import { t } from '@/utils/i18n';
 import type { ExportFormat, FileReply, MarkdownWords } from '@/utils/notebook/calls';
 import type { ReadingSummary } from '@/utils/notebook/history';
 import { LIMITS } from '@/utils/notebook/limits';
@@ -78,6 +78,75 @@ export function WeekStrip({ week }: { week: ReadingSummary }) {
   );
 }
 
+/** The site filter: a hostname, lower-cased; empty means every site. */
+function SiteInput(props: { id: string; value: string; onChange: (site: string | undefined) => void }) {
+  return (
+    <>
+      <label for={props.id}>{t('nb_filter_site')}</label>
+      <input
+        id={props.id}
+        type="text"
+        data-testid="nb-filter-site"
+        placeholder="example.com"
+        autocomplete="off"
+        spellcheck={false}
+        value={props.value}
+        onChange={(e) => props.onChange(e.currentTarget.value.trim().toLowerCase() || undefined)}
+      />
+    </>
+  );
+}
+
+function DayInput(props: {
+  id: string;
+  testId: string;
+  label: string;
+  value: string;
+  onChange: (day: string) => void;
+}) {
+  return (
+    <>
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="date"
+        data-testid={props.testId}
+        value={props.value}
+        onChange={(e) => props.onChange(e.currentTarget.value)}
+      />
+    </>
+  );
+}
+
+/** A labelled filter choice with "all" first; the empty value means no filter. */
+function FilterSelect(props: {
+  id: string;
+  testId: string;
+  label: string;
+  value: string;
+  options: readonly (readonly [string, string])[];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <>
+      <label for={props.id}>{props.label}</label>
+      <select
+        id={props.id}
+        data-testid={props.testId}
+        value={props.value}
+        onChange={(e) => props.onChange(e.currentTarget.value)}
+      >
+        <option value="">{t('nb_filter_all')}</option>
+        {props.options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
 function Filters({ state, searchDelay }: { state: NotebookState; searchDelay: number }) {
   const id = useId();
   const f = state.filter.value;
@@ -109,89 +178,50 @@ function Filters({ state, searchDelay }: { state: NotebookState; searchDelay: nu
           else timer.current = setTimeout(run, searchDelay);
         }}
       />
-      <label for={`${id}-reason`}>{t('nb_filter_reason')}</label>
-      <select
+      <FilterSelect
         id={`${id}-reason`}
-        data-testid="nb-filter-reason"
+        testId="nb-filter-reason"
+        label={t('nb_filter_reason')}
         value={current.reason === undefined ? '' : String(current.reason)}
-        onChange={(e) => {
-          const v = e.currentTarget.value;
-          apply({ ...current, reason: v ? (Number(v) as ReasonNumber) : undefined });
-        }}
-      >
-        <option value="">{t('nb_filter_all')}</option>
-        {REASON_NUMBERS.map((n) => (
-          <option key={n} value={String(n)}>
-            {reasonLabel(n)}
-          </option>
-        ))}
-      </select>
-      <label for={`${id}-entity`}>{t('nb_filter_company')}</label>
-      <select
+        options={REASON_NUMBERS.map((n) => [String(n), reasonLabel(n)])}
+        onChange={(v) => apply({ ...current, reason: v ? (Number(v) as ReasonNumber) : undefined })}
+      />
+      <FilterSelect
         id={`${id}-entity`}
-        data-testid="nb-filter-entity"
+        testId="nb-filter-entity"
+        label={t('nb_filter_company')}
         value={current.entity ?? ''}
-        onChange={(e) => {
-          const v = e.currentTarget.value;
-          apply({ ...current, entity: v ? (v as EntityId) : undefined });
-        }}
-      >
-        <option value="">{t('nb_filter_all')}</option>
-        {ENTITY_IDS.map((e) => (
-          <option key={e} value={e}>
-            {entityName(e)}
-          </option>
-        ))}
-      </select>
-      <label for={`${id}-stance`}>{t('nb_filter_stance')}</label>
-      <select
+        options={ENTITY_IDS.map((e) => [e, entityName(e)])}
+        onChange={(v) => apply({ ...current, entity: v ? (v as EntityId) : undefined })}
+      />
+      <FilterSelect
         id={`${id}-stance`}
-        data-testid="nb-filter-stance"
+        testId="nb-filter-stance"
+        label={t('nb_filter_stance')}
         value={current.stance ?? ''}
-        onChange={(e) => {
-          const v = e.currentTarget.value;
-          apply({ ...current, stance: v ? (v as Stance) : undefined });
-        }}
-      >
-        <option value="">{t('nb_filter_all')}</option>
-        {STANCES.map((s) => (
-          <option key={s} value={s}>
-            {stanceLabel(s)}
-          </option>
-        ))}
-      </select>
-      <label for={`${id}-site`}>{t('nb_filter_site')}</label>
-      <input
-        id={`${id}-site`}
-        type="text"
-        data-testid="nb-filter-site"
-        placeholder="example.com"
-        autocomplete="off"
-        spellcheck={false}
-        value={current.site ?? ''}
-        onChange={(e) => apply({ ...current, site: e.currentTarget.value.trim().toLowerCase() || undefined })}
+        options={STANCES.map((st) => [st, stanceLabel(st)])}
+        onChange={(v) => apply({ ...current, stance: v ? (v as Stance) : undefined })}
       />
-      <label for={`${id}-from`}>{t('nb_filter_from')}</label>
-      <input
+      <SiteInput id={`${id}-site`} value={current.site ?? ''} onChange={(site) => apply({ ...current, site })} />
+      <DayInput
         id={`${id}-from`}
-        type="date"
-        data-testid="nb-filter-from"
+        testId="nb-filter-from"
+        label={t('nb_filter_from')}
         value={fromDay}
-        onChange={(e) => {
-          setFromDay(e.currentTarget.value);
-          apply({ ...current, from: dayStart(e.currentTarget.value) });
+        onChange={(day) => {
+          setFromDay(day);
+          apply({ ...current, from: dayStart(day) });
         }}
       />
-      <label for={`${id}-to`}>{t('nb_filter_to')}</label>
-      <input
+      <DayInput
         id={`${id}-to`}
-        type="date"
-        data-testid="nb-filter-to"
+        testId="nb-filter-to"
+        label={t('nb_filter_to')}
         value={toDay}
-        onChange={(e) => {
-          setToDay(e.currentTarget.value);
+        onChange={(day) => {
+          setToDay(day);
           // The range includes its last day: stop at the start of the next.
-          apply({ ...current, to: dayStart(e.currentTarget.value, 1) });
+          apply({ ...current, to: dayStart(day, 1) });
         }}
       />
       <button

@@ -2,7 +2,7 @@
 import { createEngine } from '@/content/engine';
 import type { EngineOptions } from '@/content/types';
 import { fallbackVisibility } from '@/content/visibility';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { DEFAULT_SETTINGS } from '@/platform/settings';
 import type { EntityId, FrameSummary } from '@/utils/types';
 
 export const CORE: EntityId[] = ['wechat', 'taobao', 'alibaba'];

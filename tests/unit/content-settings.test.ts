@@ -1,8 +1,8 @@
 /** The content script's settings reader: same key and repair as the WXT storage item, without the library. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { DEFAULT_SETTINGS, settingsItem, updateSettings } from '@/utils/settings';
-import { onSettings, readSettings } from '@/utils/settings-read';
+import { DEFAULT_SETTINGS, settingsItem, updateSettings } from '@/platform/settings';
+import { onSettings, readSettings } from '@/platform/settings-read';
 
 beforeEach(() => {
   fakeBrowser.reset();

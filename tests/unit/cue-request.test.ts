@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { askCueText, CUE_ANSWER_MS, cueDataFrom, MAX_CUE_TEXT } from '@/utils/cue-request';
+import { askCueText, CUE_ANSWER_MS, cueDataFrom, MAX_CUE_TEXT } from '@/platform/cue-request';
 import { REASON_CUES, UNRELATED_CUES } from '@/utils/cues';
 import { linkMention, useCueData } from '@/utils/link';
-import type { Message } from '@/utils/messages';
+import type { ContentToBackground, WireMessage } from '@/utils/protocol';
 
 const localeText = (locale: string): string =>
   JSON.parse(readFileSync(path.resolve(__dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')).cue_data
@@ -14,7 +14,7 @@ describe('askCueText: the content script asks the background for the cue lists',
   afterEach(() => vi.useRealTimers());
 
   it('sends one get-cue-data message and resolves to the text answered', async () => {
-    const sent: Message[] = [];
+    const sent: WireMessage<ContentToBackground>[] = [];
     const text = localeText('en');
     const answer = await askCueText((m) => {
       sent.push(m);

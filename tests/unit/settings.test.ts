@@ -10,7 +10,7 @@ import {
   settingsItem,
   toOrigin,
   updateSettings,
-} from '@/utils/settings';
+} from '@/platform/settings';
 
 describe('normalizeSettings', () => {
   it('returns defaults for anything that is not an object', () => {

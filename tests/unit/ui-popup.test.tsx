@@ -7,8 +7,8 @@ import { ReasonList } from '@/components/reason-list';
 import { reasonBars, verdictFor } from '@/components/reason-model';
 import { Switch } from '@/components/switch';
 import { VerdictLine } from '@/components/verdict';
+import { DEFAULT_SETTINGS } from '@/platform/settings';
 import { REASONS } from '@/utils/article';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
 import type { TabSummary } from '@/utils/types';
 import { $, $$, click, mount, useEnglish } from './ui-helpers';
 

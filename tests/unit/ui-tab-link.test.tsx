@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Browser, browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
-import { onOwnMessage, pinnedTabId, requestPanelReason, takePanelRequest } from '@/entrypoints/sidepanel/tab-link';
+import { onBroadcast, pinnedTabId, requestPanelReason, takePanelRequest } from '@/platform/tab-link';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -39,13 +39,12 @@ describe('panel request handoff', () => {
   });
 });
 
-describe('onOwnMessage', () => {
-  const origin = new URL(browser.runtime.getURL('/')).origin;
-  const own = { id: browser.runtime.id, url: `${origin}/background.js` };
+describe('onBroadcast', () => {
+  const own = { id: browser.runtime.id, url: browser.runtime.getURL('/background.js') };
 
   it('passes valid messages from our own extension', async () => {
     const cb = vi.fn();
-    const off = onOwnMessage(cb);
+    const off = onBroadcast(cb);
     await fakeBrowser.runtime.onMessage.trigger({ type: 'show-reason', tabId: 3, reason: 6 }, own);
     expect(cb).toHaveBeenCalledWith({ type: 'show-reason', tabId: 3, reason: 6 });
     off();
@@ -53,7 +52,7 @@ describe('onOwnMessage', () => {
 
   it('drops messages from web pages, other extensions, and malformed ones', async () => {
     const cb = vi.fn();
-    const off = onOwnMessage(cb);
+    const off = onBroadcast(cb);
     const msg = { type: 'show-reason', tabId: 3, reason: 6 };
     await fakeBrowser.runtime.onMessage.trigger(msg, {
       id: browser.runtime.id,

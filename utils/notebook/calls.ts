@@ -7,7 +7,7 @@
  * every validator checks types and caps sizes; the background must also check
  * the sender (content script or our own page) before dispatching.
  */
-import { isEntityId, isReasonNumber } from '../messages';
+import { isEntityId, isReasonNumber } from '../entities';
 import type { ReasonNumber } from '../types';
 import type { ReadingSummary } from './history';
 import { isRetentionDays } from './history';

@@ -3,7 +3,7 @@
  * checks the background runs on arrival. Pages are untrusted: every field is
  * type-checked and size-capped here; sender checks live with the protocol.
  */
-import { isEntityId, isReasonNumber } from '../messages';
+import { isEntityId, isReasonNumber } from '../entities';
 import type { EntityId, ReasonNumber } from '../types';
 import { LIMITS } from './limits';
 import { normalizeText, pageUrlOf } from './text';

@@ -5,7 +5,7 @@
  * field into fresh objects, so unknown keys (including "__proto__") never
  * reach the store.
  */
-import { isEntityId, isReasonNumber } from '../messages';
+import { isEntityId, isReasonNumber } from '../entities';
 import { LIMITS } from './limits';
 import { cleanCounts, historyId } from './records';
 import { isCount, isLang, isOriginalLink, isPlainObject, isReasonCounts, isReasonOrNull, isStance } from './requests';

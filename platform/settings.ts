@@ -7,7 +7,7 @@
  * so a damaged value never loses the rest.
  */
 import { storage } from 'wxt/utils/storage';
-import { isReasonNumber } from './messages';
+import { isReasonNumber } from '@/utils/entities';
 import {
   DEFAULT_SETTINGS,
   migrateV1toV2,
@@ -15,11 +15,11 @@ import {
   SETTINGS_KEY,
   SETTINGS_VERSION,
   type Settings,
-} from './settings-schema';
-import type { ReasonNumber } from './types';
+} from '@/utils/settings-schema';
+import type { ReasonNumber } from '@/utils/types';
 
 // The pure schema lives apart so the content script can use it without the storage library.
-export * from './settings-schema';
+export * from '@/utils/settings-schema';
 
 export const settingsItem = storage.defineItem<Settings>(`sync:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,

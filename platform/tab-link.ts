@@ -5,8 +5,18 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { isMessage, isOwnPage, isReasonNumber, type Message, type SenderLike } from '@/utils/messages';
+import { isReasonNumber } from '@/utils/entities';
+import {
+  BACKGROUND_TO_PAGES,
+  type BackgroundToPages,
+  PAGE_TO_BACKGROUND,
+  type PageToBackground,
+  type RequestOf,
+  TO_CONTENT,
+  type WireMessage,
+} from '@/utils/protocol';
 import type { ReasonNumber, TabSummary } from '@/utils/types';
+import { call, callTab, fromOwnPage, handle } from './messaging';
 
 /** `?tab=<id>` in the page's URL: a pop-out view (and the tests) pin the tab. */
 export function pinnedTabId(search = location.search): number | null {
@@ -25,63 +35,34 @@ export async function resolveTabId(): Promise<number | null> {
   return pinnedTabId() ?? (await activeTabId().catch(() => null));
 }
 
-function isTabSummaryLike(v: unknown): v is TabSummary {
-  if (typeof v !== 'object' || v === null) return false;
-  const s = v as Partial<TabSummary>;
-  return (
-    typeof s.tabId === 'number' &&
-    Array.isArray(s.mentions) &&
-    typeof s.total === 'number' &&
-    typeof s.countsByEntity === 'object' &&
-    typeof s.countsByReason === 'object'
-  );
-}
-
 export async function fetchSummary(tabId: number): Promise<TabSummary | null> {
-  try {
-    const answer: unknown = await browser.runtime.sendMessage({ type: 'get-summary', tabId } satisfies Message);
-    return isTabSummaryLike(answer) ? answer : null;
-  } catch {
-    return null;
-  }
+  const result = await call(PAGE_TO_BACKGROUND, 'get-summary', { tabId });
+  return result.ok ? result.reply : null;
 }
 
-export async function fetchFocus(tabId: number): Promise<number | null> {
-  try {
-    const answer: unknown = await browser.runtime.sendMessage({ type: 'get-focus', tabId } satisfies Message);
-    return typeof answer === 'number' ? answer : null;
-  } catch {
-    return null;
-  }
+export async function fetchFocus(tabId: number): Promise<ReasonNumber | null> {
+  const result = await call(PAGE_TO_BACKGROUND, 'get-focus', { tabId });
+  return result.ok ? result.reply : null;
 }
 
-export function send(message: Message): void {
-  browser.runtime.sendMessage(message).catch(() => {});
+/** Asks the background to open the side panel (fire and forget). */
+export function askOpenPanel(request: RequestOf<PageToBackground, 'open-panel'>): void {
+  void call(PAGE_TO_BACKGROUND, 'open-panel', request);
 }
 
-/** Messages from our own extension pages and background only, shape-checked. Returns the unsubscribe. */
-export function onOwnMessage(cb: (m: Message) => void): () => void {
-  const origin = new URL(browser.runtime.getURL('/')).origin;
-  const listener = (raw: unknown, sender: SenderLike) => {
-    if (!isMessage(raw) || !isOwnPage(sender, browser.runtime.id, origin)) return undefined;
-    if (raw.type === 'summary-changed' && raw.summary !== null && !isTabSummaryLike(raw.summary)) return undefined;
-    cb(raw);
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+/** The background's broadcasts, from our own background and pages only, checked. Returns the unsubscribe. */
+export function onBroadcast(cb: (m: WireMessage<BackgroundToPages>) => void): () => void {
+  return handle(
+    BACKGROUND_TO_PAGES,
+    { 'summary-changed': (m) => void cb(m), 'show-reason': (m) => void cb(m) },
+    { isAllowedSender: fromOwnPage },
+  );
 }
 
 /** Scroll the page to a mention and flash it. Resolves true when the frame found it. */
 export async function revealMention(tabId: number, mentionId: number, frameId: number): Promise<boolean> {
-  try {
-    const answer: unknown = await browser.tabs.sendMessage(tabId, { type: 'reveal', mentionId } satisfies Message, {
-      frameId,
-    });
-    return answer === true;
-  } catch {
-    return false;
-  }
+  const result = await callTab(TO_CONTENT, tabId, 'reveal', { mentionId }, frameId);
+  return result.ok && result.reply;
 }
 
 export function openOptions(): void {
@@ -126,4 +107,30 @@ export async function tabInWindow(tabId: number, windowId: number | undefined): 
   } catch {
     return false;
   }
+}
+
+/** The window this page is in (undefined when the browser cannot say). */
+export async function currentWindowId(): Promise<number | undefined> {
+  try {
+    return (await browser.windows.getCurrent()).id;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Follows the active tab of every window, and pages that finish loading. Returns the unsubscribe. */
+export function followTabs(
+  activated: (tabId: number, windowId: number) => void,
+  loaded: (tabId: number) => void,
+): () => void {
+  const onActivated = (info: { tabId: number; windowId: number }) => activated(info.tabId, info.windowId);
+  const onUpdated = (id: number, change: { status?: string }) => {
+    if (change.status === 'complete') loaded(id);
+  };
+  browser.tabs.onActivated.addListener(onActivated);
+  browser.tabs.onUpdated.addListener(onUpdated);
+  return () => {
+    browser.tabs.onActivated.removeListener(onActivated);
+    browser.tabs.onUpdated.removeListener(onUpdated);
+  };
 }

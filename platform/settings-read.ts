@@ -6,7 +6,7 @@
  * too, which the background migrates only when it starts).
  */
 import { browser } from 'wxt/browser';
-import { normalizeSettings, SETTINGS_KEY, type Settings } from './settings-schema';
+import { normalizeSettings, SETTINGS_KEY, type Settings } from '@/utils/settings-schema';
 
 /** Read settings, repairing whatever is stored. */
 export async function readSettings(): Promise<Settings> {

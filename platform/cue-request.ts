@@ -10,17 +10,16 @@
  * nothing: the question is sent when the script starts and its answer
  * travels while the settings are read.
  */
-import { type CueData, isCueData } from './link';
-import type { Message } from './messages';
+import { type CueData, isCueData } from '@/utils/link';
+import { type ContentToBackground, MAX_CUE_TEXT, type WireMessage } from '@/utils/protocol';
 
-/** The locale message is a few thousand characters; anything far larger is not ours to parse. */
-export const MAX_CUE_TEXT = 64 * 1024;
+export { MAX_CUE_TEXT };
 /** A background that has not answered by then (asleep and slow to wake) is not waited for: the locale is read instead. */
 export const CUE_ANSWER_MS = 1000;
 
 /** Asks for the cue text; resolves to the text, or null on no answer, a refusal, a wrong shape or the time limit. */
 export function askCueText(
-  send: (message: Message) => Promise<unknown>,
+  send: (message: WireMessage<ContentToBackground, 'get-cue-data'>) => Promise<unknown>,
   timeoutMs: number = CUE_ANSWER_MS,
 ): Promise<string | null> {
   return new Promise((resolve) => {

@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { isMessage, isOwnContentScript, isOwnPage, isPageCommand } from '@/utils/messages';
+import {
+  BACKGROUND_TO_PAGES,
+  CONTENT_TO_BACKGROUND,
+  isOwnContentScript,
+  isOwnPage,
+  isWireMessage,
+  PAGE_TO_BACKGROUND,
+  TO_CONTENT,
+} from '@/utils/protocol';
+
+const DIRECTIONS = [CONTENT_TO_BACKGROUND, PAGE_TO_BACKGROUND, BACKGROUND_TO_PAGES, TO_CONTENT] as const;
+/** Accepted by some direction (the old single-list check, for the shape tables below). */
+const isMessage = (m: unknown) => DIRECTIONS.some((d) => isWireMessage(d as typeof TO_CONTENT, m));
+const isPageCommand = (m: unknown) => isWireMessage(TO_CONTENT, m);
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
-const ORIGIN = `chrome-extension://${ID}`;
+const ORIGIN = `chrome-extension://${ID}/`;
 
 const link = { reason: 2, firm: true, cues: ['official account'], confidence: 0.8, source: 'sentence' };
 const mention = {
@@ -36,6 +49,11 @@ describe('isMessage', () => {
       { type: 'open-panel', tabId: 4 },
       { type: 'open-panel', tabId: 4, reason: 8 },
       { type: 'summary-changed', tabId: 4, summary: null },
+      {
+        type: 'summary-changed',
+        tabId: 4,
+        summary: { tabId: 4, mentions: [], total: 0, countsByEntity: {}, countsByReason: {} },
+      },
       { type: 'show-reason', tabId: 4, reason: 1 },
       { type: 'reveal', mentionId: 0 },
       { type: 'step', direction: -1, entities: ['taobao'], reasons: [1] },
@@ -68,6 +86,9 @@ describe('isMessage', () => {
       { type: 'summary', summary: { ...summary, mentions: [{ ...mention, sentence: undefined }] } },
       { type: 'summary', summary: { ...summary, total: -3 } },
       { type: 'reveal' },
+      { type: 'summary-changed', tabId: 4, summary: { nope: 1 } },
+      { type: 'toString' },
+      { type: '__proto__' },
     ];
     for (const m of bad) expect(isMessage(m), JSON.stringify(m)?.slice(0, 80)).toBe(false);
   });
@@ -95,8 +116,8 @@ describe('isPageCommand', () => {
 
 describe('sender checks', () => {
   it('tells our pages, our content scripts and strangers apart', () => {
-    const page = { id: ID, url: `${ORIGIN}/sidepanel.html` };
-    const poppedOut = { id: ID, url: `${ORIGIN}/popup.html?tab=3`, tab: { id: 9 } };
+    const page = { id: ID, url: `${ORIGIN}sidepanel.html` };
+    const poppedOut = { id: ID, url: `${ORIGIN}popup.html?tab=3`, tab: { id: 9 } };
     const content = { id: ID, url: 'https://news.example/', tab: { id: 3 }, frameId: 0 };
     const otherExtension = { id: 'zzzz', url: 'chrome-extension://zzzz/x.html' };
     const otherContent = { id: 'zzzz', url: 'https://news.example/', tab: { id: 3 } };
@@ -111,5 +132,25 @@ describe('sender checks', () => {
     expect(isOwnContentScript(poppedOut, ID, ORIGIN)).toBe(false);
     expect(isOwnContentScript(otherContent, ID, ORIGIN)).toBe(false);
     expect(isOwnContentScript(page, ID, ORIGIN)).toBe(false);
+  });
+});
+
+describe('replies', () => {
+  it('types what each call answers, and refuses anything else', () => {
+    const tab = { tabId: 4, mentions: [], total: 0, countsByEntity: {}, countsByReason: {} };
+    expect(PAGE_TO_BACKGROUND.replies['get-summary'](tab)).toBe(true);
+    expect(PAGE_TO_BACKGROUND.replies['get-summary'](null)).toBe(true);
+    expect(PAGE_TO_BACKGROUND.replies['get-summary']({ tabId: 4 })).toBe(false);
+    expect(PAGE_TO_BACKGROUND.replies['get-focus'](9)).toBe(false);
+    expect(TO_CONTENT.replies.step(3)).toBe(true);
+    expect(TO_CONTENT.replies.step(-1)).toBe(false);
+    expect(TO_CONTENT.replies.reveal('yes')).toBe(false);
+    expect(CONTENT_TO_BACKGROUND.replies['get-cue-data']('x'.repeat(70_000))).toBe(false);
+  });
+
+  it('keeps each call in its own direction', () => {
+    expect(isWireMessage(TO_CONTENT, { type: 'get-summary', tabId: 1 })).toBe(false);
+    expect(isWireMessage(PAGE_TO_BACKGROUND, { type: 'reveal', mentionId: 1 })).toBe(false);
+    expect(isWireMessage(CONTENT_TO_BACKGROUND, { type: 'open-panel', tabId: 1 })).toBe(false);
   });
 });

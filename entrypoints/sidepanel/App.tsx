@@ -1,0 +1,134 @@
+/** The side panel's view: header with search, contents, the tab's mentions with filters, and the article. */
+import { ArticleView } from '@/components/article-view';
+import { MentionControls } from '@/components/mention-controls';
+import { MentionList } from '@/components/mention-list';
+import { SearchBar } from '@/components/search-bar';
+import { Toc } from '@/components/toc';
+import { t } from '@/platform/i18n';
+import { type Settings, type TextSize, toOrigin, updateSettings } from '@/platform/settings';
+import { openOptions } from '@/platform/tab-link';
+import { CORE_ENTITY_IDS, ENTITY_IDS } from '@/utils/entities';
+import type { TabSummary } from '@/utils/types';
+import type { PanelState } from './state';
+
+function Notices({ sum, s }: { sum: TabSummary | null | undefined; s: Settings }) {
+  const origin = sum?.url ? toOrigin(sum.url) : null;
+  const pausedHere = origin !== null && s.pausedOrigins.includes(origin);
+  if (!s.enabled)
+    return (
+      <p class="notice" data-testid="paused-notice">
+        {t('verdict_off')}{' '}
+        <button type="button" class="link-button" onClick={() => void updateSettings(() => ({ enabled: true }))}>
+          {t('resume')}
+        </button>
+      </p>
+    );
+  if (pausedHere || sum?.paused)
+    return (
+      <p class="notice" data-testid="paused-notice">
+        {t('verdict_paused')}{' '}
+        {pausedHere && (
+          <button
+            type="button"
+            class="link-button"
+            onClick={() =>
+              void updateSettings((cur) => ({ pausedOrigins: cur.pausedOrigins.filter((o) => o !== origin) }))
+            }
+          >
+            {t('resume')}
+          </button>
+        )}
+      </p>
+    );
+  if (sum === undefined) return <p class="muted">{t('verdict_loading')}</p>;
+  if (sum === null) return <p class="muted">{t('verdict_unavailable')}</p>;
+  if (sum.total === 0) return <p class="muted">{t('verdict_none')}</p>;
+  if (sum.capped)
+    return (
+      <p class="notice" data-testid="capped-notice">
+        {t('capped_notice', [String(sum.mentions.length), String(sum.total)])}
+      </p>
+    );
+  return null;
+}
+
+export function App({ state }: { state: PanelState }) {
+  const { search } = state;
+  const s = state.settings.value;
+  const sum = state.summary.value;
+  const list = state.ordered.value;
+  const at = state.position();
+  const entities = ENTITY_IDS.filter((id) => CORE_ENTITY_IDS.includes(id) || s.entities[id]);
+  return (
+    <>
+      <header class="panel-header">
+        <div class="title-row">
+          <h1>{t('extName')}</h1>
+          <label class="text-size">
+            <span class="visually-hidden">{t('text_size')}</span>
+            <select
+              data-testid="text-size"
+              value={s.textSize}
+              onChange={(e) => {
+                const v = e.currentTarget.value as TextSize;
+                void updateSettings(() => ({ textSize: v }));
+              }}
+            >
+              <option value="small">{t('text_small')}</option>
+              <option value="medium">{t('text_medium')}</option>
+              <option value="large">{t('text_large')}</option>
+            </select>
+          </label>
+          <button type="button" class="link-button" data-testid="open-options" onClick={openOptions}>
+            {t('settings_link')}
+          </button>
+        </div>
+        <SearchBar
+          query={search.query.value}
+          total={search.hits.value.length}
+          current={search.current.value}
+          onQuery={(q) => search.set(q)}
+          onStep={(d) => search.step(d)}
+        />
+      </header>
+      <main>
+        <Toc active={state.active.value} read={state.read.value} onGo={(n) => state.showReason(n, true)} />
+        <section class="mentions" aria-labelledby="mentions-heading">
+          <h2 id="mentions-heading">
+            {t('panel_mentions')} <span class="group-count">({sum?.total ?? 0})</span>
+          </h2>
+          <Notices sum={sum} s={s} />
+          {sum && sum.mentions.length > 0 && (
+            <>
+              <MentionControls
+                filter={state.filter.value}
+                entities={entities}
+                onFilter={(f) => {
+                  state.filter.value = f;
+                }}
+                onStep={(d) => state.stepMention(d)}
+                canStep={list.length > 0}
+                position={at >= 0 ? t('position', [String(at + 1), String(list.length)]) : null}
+              />
+              <MentionList
+                groups={state.groups.value}
+                currentKey={state.currentKey.value}
+                onJump={(m) => void state.jump(m)}
+              />
+            </>
+          )}
+        </section>
+        <ArticleView
+          active={state.active.value}
+          read={state.read.value}
+          onToggleRead={(n) => state.toggleRead(n)}
+          hits={search.hits.value}
+          currentHit={search.current.value}
+        />
+      </main>
+      <div class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
+        {state.announcement.value}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,223 @@
+/**
+ * The side panel's state: the tab it follows (or is pinned to by `?tab=`), that tab's mentions with the list's
+ * filter and position, the article's search, active reason and reading progress. Made by createPanelState from its
+ * platform edge and its scrolling, so a test can pass fakes and nothing lives at module scope. The article scrolls
+ * only when the person asked for it (a clicked mention, a chart bar, the contents, search).
+ */
+import { computed, type Signal, signal } from '@preact/signals';
+import { entityName } from '@/components/labels';
+import {
+  filterMentions,
+  groupMentions,
+  listOrder,
+  type MentionFilter,
+  mentionKey,
+  NO_FILTER,
+  type PanelMention,
+  stepIndex,
+} from '@/components/mention-model';
+import { toggleRead } from '@/components/read-progress';
+import { ARTICLE_BLOCKS, searchBlocks } from '@/components/search-model';
+import { t } from '@/platform/i18n';
+import { DEFAULT_SETTINGS, normalizeReadReasons, readReasonsItem, type Settings } from '@/platform/settings';
+import {
+  currentWindowId,
+  fetchFocus,
+  fetchSummary,
+  followTabs,
+  onBroadcast,
+  pinnedTabId,
+  resolveTabId,
+  revealMention,
+  tabInWindow,
+  takePanelRequest,
+} from '@/platform/tab-link';
+import type { BackgroundToPages, WireMessage } from '@/utils/protocol';
+import type { ReasonNumber, TabSummary } from '@/utils/types';
+import type { PanelScroll } from './scroll';
+
+export const PANEL_PLATFORM = {
+  pinnedTabId,
+  resolveTabId,
+  fetchSummary,
+  fetchFocus,
+  onBroadcast,
+  revealMention,
+  tabInWindow,
+  takePanelRequest,
+  readReasons: readReasonsItem,
+  currentWindowId,
+  followTabs,
+};
+export type PanelDeps = typeof PANEL_PLATFORM;
+
+/** The article's search: the query, its hits and the current one. */
+class Search {
+  readonly query = signal('');
+  readonly current = signal<number | null>(null);
+  readonly hits = computed(() => searchBlocks(ARTICLE_BLOCKS, this.query.value));
+
+  constructor(private readonly scroll: PanelScroll) {}
+
+  set(q: string): void {
+    this.query.value = q;
+    this.current.value = this.hits.value.length > 0 ? 0 : null;
+    if (this.current.value !== null) this.scroll.toHit(this.current.value);
+  }
+
+  step(direction: 1 | -1): void {
+    const total = this.hits.value.length;
+    if (total === 0) return;
+    const cur = this.current.value;
+    this.current.value = cur === null ? (direction === 1 ? 0 : total - 1) : (cur + direction + total) % total;
+    this.scroll.toHit(this.current.value);
+  }
+}
+
+export class PanelState {
+  readonly pinned: number | null;
+  readonly tabId: Signal<number | null>;
+  readonly summary = signal<TabSummary | null | undefined>(undefined);
+  readonly settings = signal<Settings>(DEFAULT_SETTINGS);
+  readonly read = signal<ReasonNumber[]>([]);
+  readonly active = signal<ReasonNumber | null>(null);
+  readonly filter = signal<MentionFilter>(NO_FILTER);
+  readonly currentKey = signal<string | null>(null);
+  readonly announcement = signal('');
+  readonly search: Search;
+  readonly groups = computed(() =>
+    groupMentions(filterMentions(this.summary.value?.mentions ?? [], this.filter.value)),
+  );
+  readonly ordered = computed(() => listOrder(this.groups.value));
+  /** Set once the panel has followed a tab switch: the first resolution is stale by then. */
+  private followedSwitch = false;
+
+  constructor(
+    private readonly deps: PanelDeps,
+    private readonly scroll: PanelScroll,
+  ) {
+    this.pinned = deps.pinnedTabId();
+    this.tabId = signal<number | null>(this.pinned);
+    this.search = new Search(scroll);
+  }
+
+  /** Scroll a reason into view and mark it; `focus` moves keyboard focus there too (contents links). */
+  showReason(n: ReasonNumber, focus = false): void {
+    this.active.value = n;
+    this.scroll.toReason(n, focus);
+  }
+
+  /** The list's position of the current mention (0-based), or -1. */
+  position(): number {
+    return this.ordered.value.findIndex((m) => mentionKey(m) === this.currentKey.value);
+  }
+
+  async jump(m: PanelMention): Promise<void> {
+    const id = this.tabId.value;
+    if (id === null) return;
+    this.currentKey.value = mentionKey(m);
+    const list = this.ordered.value;
+    const position = this.position() + 1;
+    const found = await this.deps.revealMention(id, m.id, m.frameId);
+    this.announcement.value = found
+      ? t('announce_revealed', [String(position), String(list.length), entityName(m.entity)])
+      : t('announce_missing');
+  }
+
+  stepMention(direction: 1 | -1): void {
+    const list = this.ordered.value;
+    const at = this.position();
+    const next = stepIndex(at < 0 ? null : at, list.length, direction);
+    const m = next === null ? undefined : list[next];
+    if (!m) return;
+    void this.jump(m);
+    this.scroll.toCurrentMention();
+  }
+
+  toggleRead(n: ReasonNumber): void {
+    this.read.value = toggleRead(this.read.value, n);
+    void this.deps.readReasons.setValue(this.read.value);
+  }
+
+  /** Show a tab: its summary, and its focus reason (scrolled to only when `scroll`). */
+  async showTab(id: number | null, scroll: boolean): Promise<void> {
+    this.tabId.value = id;
+    this.currentKey.value = null;
+    if (id === null) {
+      this.summary.value = null;
+      return;
+    }
+    this.summary.value = undefined;
+    const [sum, focus] = await Promise.all([this.deps.fetchSummary(id), this.deps.fetchFocus(id)]);
+    if (this.tabId.value !== id) return; // switched again meanwhile
+    this.summary.value = sum;
+    if (focus !== null) {
+      if (scroll) this.showReason(focus);
+      else this.active.value = focus;
+    }
+  }
+
+  /** Loads reading progress, the tab and the popup's request, and follows the background's news. */
+  start(): void {
+    const readReasons = this.deps.readReasons;
+    void readReasons.getValue().then((v) => {
+      this.read.value = normalizeReadReasons(v);
+    });
+    readReasons.watch((v) => {
+      this.read.value = normalizeReadReasons(v);
+    });
+    void Promise.all([this.deps.resolveTabId(), this.deps.takePanelRequest()]).then(async ([id, requested]) => {
+      if (!this.followedSwitch) await this.showTab(id, requested === null);
+      // The popup's request wins over the tab's last clicked mention.
+      if (requested !== null) this.showReason(requested);
+    });
+    const windowId = this.pinned === null ? this.deps.currentWindowId() : Promise.resolve(undefined);
+    this.deps.onBroadcast((m) => this.onBroadcast(m, windowId));
+    // Follow the active tab of this panel's window, and navigations in it. Listen at once: a switch right after the
+    // panel opens must not be missed while the window id is on its way.
+    if (this.pinned === null)
+      this.deps.followTabs(
+        (tabId, win) => this.tabActivated(tabId, win, windowId),
+        (id) => this.tabLoaded(id),
+      );
+  }
+
+  /** A tab became active in a window: ours, when it is this panel's window. */
+  private tabActivated(tabId: number, windowId: number, ourWindow: Promise<number | undefined>): void {
+    void ourWindow.then((win) => {
+      if (windowId !== win) return;
+      this.followedSwitch = true;
+      void this.showTab(tabId, false);
+    });
+  }
+
+  /** A tab finished loading: ours, when it is the one shown. */
+  private tabLoaded(id: number): void {
+    if (id !== this.tabId.value) return;
+    void this.deps.fetchSummary(id).then((sum) => {
+      if (this.tabId.value === id) this.summary.value = sum;
+    });
+  }
+
+  private onBroadcast(m: WireMessage<BackgroundToPages>, windowId: Promise<number | undefined>): void {
+    if (m.type === 'summary-changed') {
+      if (m.tabId === this.tabId.value) this.summary.value = m.summary;
+      return;
+    }
+    // For our tab, or (following tabs) for any tab of this window: a click there asked for this reason.
+    if (m.tabId === this.tabId.value) {
+      this.showReason(m.reason);
+      // Mark the clicked mention in the list (ids are per frame; the top frame's wins a tie).
+      const clicked = this.summary.value?.mentions.find((x) => x.id === m.mentionId);
+      if (clicked) this.currentKey.value = mentionKey(clicked);
+    } else if (this.pinned === null) {
+      void windowId.then(async (win) => {
+        if (await this.deps.tabInWindow(m.tabId, win)) this.showReason(m.reason);
+      });
+    }
+  }
+}
+
+export function createPanelState(deps: PanelDeps, scroll: PanelScroll): PanelState {
+  return new PanelState(deps, scroll);
+}
