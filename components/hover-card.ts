@@ -85,12 +85,25 @@ export function buildCard(doc: Document, info: MentionInfo, color?: string): HTM
   const cues = info.link.cues.join(', ');
   const byReader = info.link.source === 'reader';
   if (info.kept) card.dataset.kept = 'true';
+  const actions = line(doc, 'actions', '');
+  // Not buttons: the card is a tooltip and never takes focus; keyboard readers have the same actions in the panel.
+  for (const [action, key] of [
+    ['keep', 'card_keep'],
+    ['correct', 'card_correct'],
+  ] as const) {
+    const part = line(doc, 'action', t(key), 'span');
+    part.dataset.action = action;
+    part.dataset.testid = `card-${action}`;
+    actions.append(part);
+  }
+  if (info.kept) actions.prepend(line(doc, 'kept', t('nb_kept_badge'), 'span'));
   if (n === null) {
     // Still a mention (highlighted, counted, listed), but no link is invented.
     card.append(
       line(doc, 'reason', t('card_noArgument')),
       line(doc, 'why', byReader ? t('nb_correct_byYou') : cues ? t('card_aboutOther', cues) : t('card_noCues')),
       line(doc, 'hint', t('card_clickMentions')),
+      actions,
     );
     return card;
   }
@@ -102,6 +115,7 @@ export function buildCard(doc: Document, info: MentionInfo, color?: string): HTM
     line(doc, 'summary', t(`reason${n}_summary`)),
     line(doc, 'why', byReader ? t('nb_correct_byYou') : t('card_linkedBy', cues)),
     line(doc, 'hint', t('card_clickHint')),
+    actions,
   );
   return card;
 }

@@ -4,6 +4,7 @@
  * the cue words that linked it, and a jump-to button. Long groups show a page
  * at a time so a capped page (thousands of mentions) stays light.
  */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '@/platform/i18n';
 import type { MentionInfo } from '@/utils/types';
@@ -19,6 +20,8 @@ export interface MentionListProps {
   /** Key (frameId:id) of the mention revealed last. */
   currentKey: string | null;
   onJump: (m: PanelMention) => void;
+  /** What the panel adds under a mention (the notebook's Keep and Correct, and their forms). */
+  extra?: (m: PanelMention) => ComponentChildren;
 }
 
 export function linkText(m: MentionInfo): string {
@@ -35,7 +38,17 @@ export function linkLabel(m: MentionInfo): string {
   return m.link.firm ? reasonLabel(n) : t('mention_mayRelate', [String(n), SHORT_TITLES[n]]);
 }
 
-function MentionItem({ m, current, onJump }: { m: PanelMention; current: boolean; onJump: (m: PanelMention) => void }) {
+function MentionItem({
+  m,
+  current,
+  onJump,
+  extra,
+}: {
+  m: PanelMention;
+  current: boolean;
+  onJump: (m: PanelMention) => void;
+  extra?: (m: PanelMention) => ComponentChildren;
+}) {
   const [before, hit, after] = splitSnippet(m.snippet, m.text);
   return (
     <li
@@ -45,6 +58,7 @@ function MentionItem({ m, current, onJump }: { m: PanelMention; current: boolean
       data-reason={m.link.reason ?? 'none'}
       data-link={m.link.reason === null ? 'none' : m.link.firm ? 'firm' : 'tentative'}
       data-current={current ? 'true' : undefined}
+      data-kept={m.kept ? 'true' : undefined}
       aria-current={current ? 'true' : undefined}
     >
       <p class="mention-snippet">
@@ -65,6 +79,7 @@ function MentionItem({ m, current, onJump }: { m: PanelMention; current: boolean
       >
         {t('jump')}
       </button>
+      {extra?.(m)}
     </li>
   );
 }
@@ -73,6 +88,7 @@ function Group({
   group,
   currentKey,
   onJump,
+  extra,
 }: { group: MentionGroup<PanelMention> } & Omit<MentionListProps, 'groups'>) {
   const [shown, setShown] = useState(GROUP_PAGE);
   const headingId = `mentions-${group.key}`;
@@ -88,7 +104,7 @@ function Group({
       <ul class="mention-items">
         {group.mentions.slice(0, shown).map((m) => {
           const key = mentionKey(m);
-          return <MentionItem key={key} m={m} current={key === currentKey} onJump={onJump} />;
+          return <MentionItem key={key} m={m} current={key === currentKey} onJump={onJump} extra={extra} />;
         })}
       </ul>
       {rest > 0 && (
@@ -100,12 +116,12 @@ function Group({
   );
 }
 
-export function MentionList({ groups, currentKey, onJump }: MentionListProps) {
+export function MentionList({ groups, currentKey, onJump, extra }: MentionListProps) {
   if (groups.length === 0) return <p class="empty">{t('mentions_noneMatch')}</p>;
   return (
     <div class="mention-list">
       {groups.map((g) => (
-        <Group key={g.key} group={g} currentKey={currentKey} onJump={onJump} />
+        <Group key={g.key} group={g} currentKey={currentKey} onJump={onJump} extra={extra} />
       ))}
     </div>
   );

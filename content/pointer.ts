@@ -12,10 +12,17 @@ export interface PointerCallbacks {
   hover(x: number, y: number): void;
   /** A primary click at (x, y) on the page, not at the end of a text selection. */
   click(x: number, y: number): void;
-  /** A primary click on our card. */
-  clickCard(): void;
+  /** A primary click on our card; `action` names the part clicked ("keep", "correct"), null for the card itself. */
+  clickCard(action: string | null): void;
   /** The person looked away: Escape, a scroll, the window lost focus or the pointer left it. */
   away(): void;
+}
+
+/** The `data-action` of the part of our card that was clicked (our shadow root is open, so the path shows it). */
+function actionOf(e: Event): string | null {
+  const first = e.composedPath()[0];
+  const part = first instanceof Element ? first.closest('[data-action]') : null;
+  return part?.getAttribute('data-action') ?? null;
 }
 
 /** Listens until `signal` aborts. `active()` false: the page engine is off and input is ignored. */
@@ -54,7 +61,7 @@ export function watchPointer(
     'click',
     (e) => {
       if (!e.isTrusted || e.button !== 0 || !active()) return;
-      if (callbacks.isOurs(e.target)) return callbacks.clickCard();
+      if (callbacks.isOurs(e.target)) return callbacks.clickCard(actionOf(e));
       // A drag that selected text is not a click on the mention.
       const selection = doc.getSelection();
       if (selection && !selection.isCollapsed) return;

@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { t } from '@/platform/i18n';
 import { call, callTab, fromOwnContentScript, fromOwnPage, handle } from '@/platform/messaging';
+import { NotebookBackground } from '@/platform/notebook-background';
 import { loadSettings, updateSettings } from '@/platform/settings';
 import { openPanel } from '@/platform/side-panel';
 import { setBadgeColor, setBadgeText } from '@/platform/toolbar-button';
@@ -14,6 +15,7 @@ import {
   BACKGROUND_TO_PAGES,
   type BackgroundToPages,
   CONTENT_TO_BACKGROUND,
+  type MentionRequest,
   PAGE_TO_BACKGROUND,
   type RequestOf,
   TO_CONTENT,
@@ -44,6 +46,37 @@ export default defineBackground(() => {
     broadcast('show-reason', { tabId, reason, mentionId });
   }
 
+  /** Open the panel at the page's mentions, at one of them (with its Keep / Correct form when asked). */
+  const mentionRequests = new Map<number, MentionRequest>();
+  function showMention(tabId: number, request: MentionRequest): void {
+    mentionRequests.set(tabId, request);
+    broadcast('show-mentions', { tabId, ...request });
+  }
+
+  /** What the notebook says about a frame's mentions, laid over the tab's summary and told to the frame. */
+  const notebook = new NotebookBackground(() => {
+    broadcast('notebook-changed', {});
+    for (const tabId of state.tabIds())
+      for (const frameId of state.framesOf(tabId).keys()) void overlay(tabId, frameId);
+  });
+  const logged = new Map<number, string>();
+  async function overlay(tabId: number, frameId: number): Promise<void> {
+    const frame = state.framesOf(tabId).get(frameId);
+    if (!frame) return;
+    const laid = await notebook.overlay(frame);
+    if (state.framesOf(tabId).get(frameId) !== frame) return; // a newer report came meanwhile
+    state.setOverlay(tabId, frameId, laid);
+    void callTab(TO_CONTENT, tabId, 'notebook-overlay', { overlay: laid }, frameId);
+    publish(tabId);
+    const tab = state.summary(tabId);
+    // One history line per page state: the service logs only when the reader opted in, never paused or private.
+    const key = tab ? `${tab.url}|${tab.total}|${tab.unlinked}` : '';
+    if (tab && frameId === 0 && logged.get(tabId) !== key) {
+      logged.set(tabId, key);
+      void notebook.logVisit(tab, tab.paused);
+    }
+  }
+
   /** Ask a tab's frames to report again (after a background restart the record is empty). */
   async function refresh(tabId: number): Promise<void> {
     if (state.hasTab(tabId)) return;
@@ -60,11 +93,18 @@ export default defineBackground(() => {
       summary: ({ summary }, sender) => {
         state.setFrame(sender.tab.id, sender.frameId ?? 0, summary);
         publish(sender.tab.id);
+        void overlay(sender.tab.id, sender.frameId ?? 0);
       },
       'open-reason': ({ reason, mentionId }, sender) => {
         // Must run before any await: the click's user gesture is only good now.
         void openPanel(sender.tab.id);
-        showReason(sender.tab.id, reason, mentionId);
+        // A mention about none of the arguments opens the page's mentions, never a reason.
+        if (reason === null) showMention(sender.tab.id, { frameId: sender.frameId ?? 0, mentionId });
+        else showReason(sender.tab.id, reason, mentionId);
+      },
+      'open-mention': ({ mentionId, action }, sender) => {
+        void openPanel(sender.tab.id);
+        showMention(sender.tab.id, { frameId: sender.frameId ?? 0, mentionId, action });
       },
       'get-cue-data': () => t('cue_data'),
     },
@@ -81,11 +121,21 @@ export default defineBackground(() => {
         if (reason) showReason(tabId, reason);
         return true;
       },
+      notebook: ({ name, request }) => notebook.answer(name, request),
+      'take-mention-request': ({ tabId }) => {
+        const request = mentionRequests.get(tabId) ?? null;
+        mentionRequests.delete(tabId);
+        return request;
+      },
     },
     { isAllowedSender: fromOwnPage },
   );
 
-  browser.tabs.onRemoved.addListener((tabId) => state.removeTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    state.removeTab(tabId);
+    logged.delete(tabId);
+    mentionRequests.delete(tabId);
+  });
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new document: its content script will report afresh.
     if (change.status === 'loading') {

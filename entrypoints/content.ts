@@ -16,6 +16,7 @@ import { CardHost, type CardView, warmUp } from '@/content/card-host';
 import { Commands } from '@/content/commands';
 import { guard, quiet } from '@/content/guard';
 import { Lifecycle } from '@/content/lifecycle';
+import { NotebookMarks } from '@/content/notebook-marks';
 import { watchPointer } from '@/content/pointer';
 import type { PageMention } from '@/content/types';
 import { takeCommands, tell } from '@/platform/content-messages';
@@ -50,7 +51,12 @@ async function run(ctx: ContentScriptContext, cueText: Promise<string | null>): 
   const signal = ctx.signal;
 
   const card = new CardHost(document, CARD_VIEW);
-  const page: Lifecycle = new Lifecycle(document, settings, { report, stopping: () => card.remove() }, signal);
+  const marks = new NotebookMarks(document);
+  const stopping = () => {
+    card.remove();
+    marks.clear();
+  };
+  const page: Lifecycle = new Lifecycle(document, settings, { report, stopping }, signal);
   const colorOf = (m: PageMention) => page.settings.colors[m.info.entity];
 
   function report(summary: FrameSummary): void {
@@ -68,10 +74,14 @@ async function run(ctx: ContentScriptContext, cueText: Promise<string | null>): 
     if (ctx.isInvalid) page.stop(false);
   }
   function openReason(m: PageMention): void {
-    // Synchronous in the click handler: the user gesture must reach the background untouched.
-    if (m.info.link.reason === null) return;
-    tell('open-reason', { reason: m.info.link.reason, mentionId: m.info.id }, stopIfGone);
+    // Synchronous in the click handler: the user gesture must reach the background untouched. A mention about none
+    // of the arguments (reason null) opens the page's mentions.
+    tell('open-reason', { reason: marks.of(m).info.link.reason, mentionId: m.info.id }, stopIfGone);
   }
+  const mentionAt = (x: number, y: number) => {
+    const m = page.engine?.mentionAt(x, y);
+    return m ? marks.of(m) : null;
+  };
 
   page.apply(settings);
   const unwatch = onSettings(guard((s) => page.apply(s)));
@@ -84,7 +94,11 @@ async function run(ctx: ContentScriptContext, cueText: Promise<string | null>): 
   );
 
   const commands = new Commands(
-    { engine: () => page.engine, hideCard: () => card.hide(), showCard: (m, x, y) => card.show(m, x, y, colorOf(m)) },
+    {
+      engine: () => page.engine,
+      hideCard: () => card.hide(),
+      showCard: (m, x, y) => card.show(marks.of(m), x, y, colorOf(m)),
+    },
     signal,
   );
   takeCommands(
@@ -92,6 +106,10 @@ async function run(ctx: ContentScriptContext, cueText: Promise<string | null>): 
       'request-summary': () => void page.reportAgain(),
       reveal: ({ mentionId }) => commands.reveal(mentionId),
       step: ({ direction, entities, reasons }) => commands.step(direction, { entities, reasons }),
+      'notebook-overlay': ({ overlay }) => {
+        marks.set(overlay, (id) => page.engine?.mentionById(id) ?? null);
+        card.hide();
+      },
     },
     signal,
     quiet,
@@ -102,16 +120,20 @@ async function run(ctx: ContentScriptContext, cueText: Promise<string | null>): 
     {
       isOurs: (target) => card.isHost(target),
       hover: (x, y) => {
-        const m = page.engine?.mentionAt(x, y) ?? null;
+        const m = mentionAt(x, y);
         if (!m) card.hide();
         else if (m !== card.shown) card.show(m, x, y, colorOf(m));
       },
       click: (x, y) => {
-        const m = page.engine?.mentionAt(x, y);
+        const m = mentionAt(x, y);
         if (m) openReason(m);
       },
-      clickCard: () => {
-        if (card.shown) openReason(card.shown);
+      clickCard: (action) => {
+        const m = card.shown;
+        if (!m) return;
+        if (action === 'keep' || action === 'correct')
+          tell('open-mention', { mentionId: m.info.id, action }, stopIfGone);
+        else openReason(m);
       },
       away: () => card.hide(),
     },

@@ -15,7 +15,7 @@ import { call, fromOwnPage, type Handlers, handle } from './messaging';
  * Tells the background something; `failed` runs when it could not be told (asleep, or the extension reloaded and
  * this script's context is gone).
  */
-export function tell<N extends 'summary' | 'open-reason'>(
+export function tell<N extends 'summary' | 'open-reason' | 'open-mention'>(
   name: N,
   request: RequestOf<ContentToBackground, N>,
   failed: () => void,

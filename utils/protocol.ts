@@ -7,7 +7,12 @@
  * (isOwnPage / isOwnContentScript) before acting, and a caller checks the reply (the direction's `replies` check).
  */
 import { isEntityId, isReasonNumber } from './entities';
+import { isNotebookCallResult, type NotebookCallResult } from './notebook/calls';
+import type { MentionOverlay } from './notebook/overlay';
 import type { EntityId, FrameSummary, LinkResult, ReasonNumber, TabSummary } from './types';
+
+/** What a reader asks of a mention from its card: keep it as evidence, or correct its link. */
+export type MentionAction = 'keep' | 'correct';
 
 /** A call: what is sent and what comes back. `undefined` replies are not answered. */
 interface Call<Request extends object, Reply> {
@@ -22,8 +27,13 @@ export type Calls<C> = { [N in keyof C]: Call<object, unknown> };
 export interface ContentToBackground {
   /** This frame's mentions changed (sent after each scan settles, and when highlighting turns off). */
   summary: Call<{ summary: FrameSummary }, undefined>;
-  /** A person clicked a mention (a trusted click): open the panel at its reason. */
-  'open-reason': Call<{ reason: ReasonNumber; mentionId: number }, undefined>;
+  /**
+   * A person clicked a mention (a trusted click): open the panel at its reason, or at the page's mentions when it is
+   * about none of the arguments (reason null).
+   */
+  'open-reason': Call<{ reason: ReasonNumber | null; mentionId: number }, undefined>;
+  /** A person chose "Keep" or "Correct" on a mention's card: open the panel at that mention with the form. */
+  'open-mention': Call<{ mentionId: number; action: MentionAction }, undefined>;
   /**
    * The linker's cue lists: the locale's `cue_data` message, a JSON string. Asked rather than read with i18n in the
    * page, where the first i18n call of a renderer process blocks the page (platform/cue-request.ts says why).
@@ -39,6 +49,20 @@ export interface PageToBackground {
   'get-focus': Call<{ tabId: number }, ReasonNumber | null>;
   /** Open the side panel for a tab, optionally at a reason (the popup, inside its click). */
   'open-panel': Call<{ tabId: number; reason?: ReasonNumber }, boolean>;
+  /**
+   * One of the notebook's calls (utils/notebook/calls.ts), checked again by name and request where it is answered.
+   * Replies the handler's answer, or why it was not run.
+   */
+  notebook: Call<{ name: string; request: unknown }, NotebookCallResult>;
+  /** The mention a card's Keep / Correct (or a click on an unlinked mention) asked the panel to show, once. */
+  'take-mention-request': Call<{ tabId: number }, MentionRequest | null>;
+}
+
+/** A mention the panel should show, with its form open when `action` is set. */
+export interface MentionRequest {
+  frameId: number;
+  mentionId: number;
+  action?: MentionAction;
 }
 
 /** Broadcasts from the background to our open pages (popup, side panel). */
@@ -47,6 +71,13 @@ export interface BackgroundToPages {
   'summary-changed': Call<{ tabId: number; summary: TabSummary | null }, undefined>;
   /** Show this reason: a mention was clicked in the tab, or the popup's chart asked for it. */
   'show-reason': Call<{ tabId: number; reason: ReasonNumber; mentionId?: number }, undefined>;
+  /**
+   * Show the tab's mentions: a mention about no argument was clicked, or a card's Keep / Correct was chosen (then
+   * that mention, with its form open).
+   */
+  'show-mentions': Call<{ tabId: number; frameId?: number; mentionId?: number; action?: MentionAction }, undefined>;
+  /** The notebook changed (a passage kept, a link corrected, an import): views reload what they show. */
+  'notebook-changed': Call<Record<never, never>, undefined>;
 }
 
 /** Commands to the content script, from the background (keyboard shortcuts, restarts) or our pages (the panel). */
@@ -57,6 +88,8 @@ export interface ToContent {
   step: Call<{ direction: 1 | -1; entities?: EntityId[]; reasons?: ReasonNumber[] }, number | null>;
   /** Send your summary again (a panel opened, or the background restarted with an empty record). */
   'request-summary': Call<Record<never, never>, undefined>;
+  /** What the reader's notebook says about this frame's mentions: corrected links and kept sentences. */
+  'notebook-overlay': Call<{ overlay: MentionOverlay[] }, undefined>;
 }
 
 export type Name<C extends Calls<C>> = keyof C & string;
@@ -123,6 +156,20 @@ export function isLink(v: unknown): v is LinkResult {
   );
 }
 
+function isMentionAction(v: unknown): v is MentionAction {
+  return v === 'keep' || v === 'correct';
+}
+
+function isOverlay(v: unknown): v is MentionOverlay {
+  return (
+    isObject(v) &&
+    isId(v.id) &&
+    typeof v.kept === 'boolean' &&
+    (v.link === undefined || isLink(v.link)) &&
+    (v.correctionId === undefined || isShortString(v.correctionId, 100))
+  );
+}
+
 function isMention(v: unknown): boolean {
   return (
     isObject(v) &&
@@ -168,12 +215,14 @@ export function isTabSummary(v: unknown): v is TabSummary {
 export const CONTENT_TO_BACKGROUND: Direction<ContentToBackground> = {
   requests: {
     summary: (v) => isFrameSummary(v.summary),
-    'open-reason': (v) => isReasonNumber(v.reason) && isId(v.mentionId),
+    'open-reason': (v) => (v.reason === null || isReasonNumber(v.reason)) && isId(v.mentionId),
+    'open-mention': (v) => isId(v.mentionId) && isMentionAction(v.action),
     'get-cue-data': () => true,
   },
   replies: {
     summary: isNothing,
     'open-reason': isNothing,
+    'open-mention': isNothing,
     'get-cue-data': (v): v is string => isShortString(v, MAX_CUE_TEXT),
   },
 };
@@ -183,11 +232,17 @@ export const PAGE_TO_BACKGROUND: Direction<PageToBackground> = {
     'get-summary': (v) => isId(v.tabId),
     'get-focus': (v) => isId(v.tabId),
     'open-panel': (v) => isId(v.tabId) && (v.reason === undefined || isReasonNumber(v.reason)),
+    notebook: (v) => isShortString(v.name, 64) && 'request' in v,
+    'take-mention-request': (v) => isId(v.tabId),
   },
   replies: {
     'get-summary': (v): v is TabSummary | null => v === null || isTabSummary(v),
     'get-focus': (v): v is ReasonNumber | null => v === null || isReasonNumber(v),
     'open-panel': (v): v is boolean => typeof v === 'boolean',
+    notebook: isNotebookCallResult,
+    'take-mention-request': (v): v is MentionRequest | null =>
+      v === null ||
+      (isObject(v) && isId(v.frameId) && isId(v.mentionId) && (v.action === undefined || isMentionAction(v.action))),
   },
 };
 
@@ -195,8 +250,19 @@ export const BACKGROUND_TO_PAGES: Direction<BackgroundToPages> = {
   requests: {
     'summary-changed': (v) => isId(v.tabId) && (v.summary === null || isTabSummary(v.summary)),
     'show-reason': (v) => isId(v.tabId) && isReasonNumber(v.reason) && (v.mentionId === undefined || isId(v.mentionId)),
+    'show-mentions': (v) =>
+      isId(v.tabId) &&
+      (v.frameId === undefined || isId(v.frameId)) &&
+      (v.mentionId === undefined || isId(v.mentionId)) &&
+      (v.action === undefined || isMentionAction(v.action)),
+    'notebook-changed': () => true,
   },
-  replies: { 'summary-changed': isNothing, 'show-reason': isNothing },
+  replies: {
+    'summary-changed': isNothing,
+    'show-reason': isNothing,
+    'show-mentions': isNothing,
+    'notebook-changed': isNothing,
+  },
 };
 
 export const TO_CONTENT: Direction<ToContent> = {
@@ -207,11 +273,14 @@ export const TO_CONTENT: Direction<ToContent> = {
       isOptionalList(v.entities, isEntityId) &&
       isOptionalList(v.reasons, isReasonNumber),
     'request-summary': () => true,
+    'notebook-overlay': (v) =>
+      Array.isArray(v.overlay) && v.overlay.length <= MAX_MENTIONS_IN_MESSAGE && v.overlay.every(isOverlay),
   },
   replies: {
     reveal: (v): v is boolean => typeof v === 'boolean',
     step: (v): v is number | null => v === null || isId(v),
     'request-summary': isNothing,
+    'notebook-overlay': isNothing,
   },
 };
 

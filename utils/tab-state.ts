@@ -2,11 +2,14 @@
  * The background's record of what each tab's frames found, merged into one
  * TabSummary for the popup, the side panel and the badge. Pure: no browser APIs.
  */
+import { applyOverlay, type MentionOverlay } from './notebook/overlay';
 import type { FrameSummary, ReasonNumber, TabSummary } from './types';
 
 export class TabState {
   private readonly frames = new Map<number, Map<number, FrameSummary>>();
   private readonly focus = new Map<number, ReasonNumber>();
+  /** What the reader's notebook says about each frame's mentions (corrected links, kept sentences). */
+  private readonly overlays = new Map<number, Map<number, MentionOverlay[]>>();
 
   setFrame(tabId: number, frameId: number, summary: FrameSummary): void {
     let frames = this.frames.get(tabId);
@@ -17,14 +20,35 @@ export class TabState {
     frames.set(frameId, summary);
   }
 
+  /** The frames of a tab as they reported (the notebook's overlay not applied). */
+  framesOf(tabId: number): ReadonlyMap<number, FrameSummary> {
+    return this.frames.get(tabId) ?? new Map();
+  }
+
+  /** Lays the notebook's word on a frame's mentions; the frame's own report stays as it was. */
+  setOverlay(tabId: number, frameId: number, overlay: MentionOverlay[]): void {
+    let frames = this.overlays.get(tabId);
+    if (!frames) {
+      frames = new Map();
+      this.overlays.set(tabId, frames);
+    }
+    frames.set(frameId, overlay);
+  }
+
   /** A new document is loading in the tab: forget its frames (the focus reason stays for the panel). */
   clearTab(tabId: number): void {
     this.frames.delete(tabId);
+    this.overlays.delete(tabId);
   }
 
   removeTab(tabId: number): void {
     this.frames.delete(tabId);
+    this.overlays.delete(tabId);
     this.focus.delete(tabId);
+  }
+
+  tabIds(): number[] {
+    return [...this.frames.keys()];
   }
 
   hasTab(tabId: number): boolean {
@@ -42,7 +66,14 @@ export class TabState {
   summary(tabId: number): TabSummary | null {
     const frames = this.frames.get(tabId);
     if (!frames) return null;
-    return mergeFrames(tabId, frames);
+    const overlays = this.overlays.get(tabId);
+    if (!overlays?.size) return mergeFrames(tabId, frames);
+    const laid = new Map<number, FrameSummary>();
+    for (const [frameId, f] of frames) {
+      const o = overlays.get(frameId);
+      laid.set(frameId, o?.length ? { ...f, mentions: applyOverlay(f.mentions, o) } : f);
+    }
+    return mergeFrames(tabId, laid);
   }
 }
 

@@ -1,7 +1,9 @@
 /** The options page's view: pause everywhere, entities and their colours (with a contrast check), paused sites. */
 import { EntityRow } from '@/components/entity-settings';
+import { HistorySettings } from '@/components/notebook/history-settings';
 import { PausedSites } from '@/components/paused-sites';
 import { t } from '@/platform/i18n';
+import { notebookApi } from '@/platform/notebook-client';
 import { ENTITIES } from '@/utils/entities';
 import type { OptionsState } from './state';
 
@@ -54,6 +56,7 @@ export function App({ state }: { state: OptionsState }) {
         <h2 id="paused-heading">{t('options_paused')}</h2>
         <PausedSites origins={s.pausedOrigins} onAdd={state.addPaused} onRemove={state.removePaused} />
       </section>
+      <HistorySettings settings={state.notebook.value} onChange={state.setNotebook} api={notebookApi} />
     </main>
   );
 }

@@ -1,5 +1,6 @@
 /** Options: pause everywhere, entities and their colours (with a contrast check), and paused sites. */
 import '@/components/theme.css';
+import '@/components/notebook/notebook.css';
 import './options.css';
 import { mountPage } from '@/components/mount-page';
 import { t } from '@/platform/i18n';

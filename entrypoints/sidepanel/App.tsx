@@ -2,6 +2,7 @@
 import { ArticleView } from '@/components/article-view';
 import { MentionControls } from '@/components/mention-controls';
 import { MentionList } from '@/components/mention-list';
+import { NotebookView } from '@/components/notebook/notebook-view';
 import { SearchBar } from '@/components/search-bar';
 import { Toc } from '@/components/toc';
 import { t } from '@/platform/i18n';
@@ -9,7 +10,31 @@ import { type Settings, type TextSize, toOrigin, updateSettings } from '@/platfo
 import { openOptions } from '@/platform/tab-link';
 import { CORE_ENTITY_IDS, ENTITY_IDS } from '@/utils/entities';
 import type { TabSummary } from '@/utils/types';
+import { MentionTools } from './MentionTools';
 import type { PanelState } from './state';
+
+/** The two views of the panel, one click apart. */
+function ViewSwitch({ state }: { state: PanelState }) {
+  const view = state.view.value;
+  const tab = (id: 'reader' | 'notebook', label: string) => (
+    <button
+      type="button"
+      id={`view-${id}`}
+      data-testid={`view-${id}`}
+      aria-pressed={view === id}
+      class="view-tab"
+      onClick={() => state.showView(id)}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <div class="view-switch" role="group" aria-label={t('panel_views')}>
+      {tab('reader', t('panel_view_reader'))}
+      {tab('notebook', t('panel_view_notebook'))}
+    </div>
+  );
+}
 
 function Notices({ sum, s }: { sum: TabSummary | null | undefined; s: Settings }) {
   const origin = sum?.url ? toOrigin(sum.url) : null;
@@ -90,42 +115,57 @@ export function App({ state }: { state: PanelState }) {
           onQuery={(q) => search.set(q)}
           onStep={(d) => search.step(d)}
         />
+        <ViewSwitch state={state} />
       </header>
-      <main>
-        <Toc active={state.active.value} read={state.read.value} onGo={(n) => state.showReason(n, true)} />
-        <section class="mentions" aria-labelledby="mentions-heading">
-          <h2 id="mentions-heading">
-            {t('panel_mentions')} <span class="group-count">({sum?.total ?? 0})</span>
-          </h2>
-          <Notices sum={sum} s={s} />
-          {sum && sum.mentions.length > 0 && (
-            <>
-              <MentionControls
-                filter={state.filter.value}
-                entities={entities}
-                onFilter={(f) => {
-                  state.filter.value = f;
-                }}
-                onStep={(d) => state.stepMention(d)}
-                canStep={list.length > 0}
-                position={at >= 0 ? t('position', [String(at + 1), String(list.length)]) : null}
-              />
-              <MentionList
-                groups={state.groups.value}
-                currentKey={state.currentKey.value}
-                onJump={(m) => void state.jump(m)}
-              />
-            </>
-          )}
-        </section>
-        <ArticleView
-          active={state.active.value}
-          read={state.read.value}
-          onToggleRead={(n) => state.toggleRead(n)}
-          hits={search.hits.value}
-          currentHit={search.current.value}
-        />
-      </main>
+      {state.view.value === 'notebook' ? (
+        <main id="panel-notebook" aria-labelledby="view-notebook">
+          <NotebookView
+            state={state.notebook}
+            historyEnabled={state.historyEnabled.value}
+            onShowReason={(n) => {
+              state.showView('reader');
+              state.showReason(n, true);
+            }}
+          />
+        </main>
+      ) : (
+        <main id="panel-reader" aria-labelledby="view-reader">
+          <Toc active={state.active.value} read={state.read.value} onGo={(n) => state.showReason(n, true)} />
+          <section class="mentions" aria-labelledby="mentions-heading">
+            <h2 id="mentions-heading">
+              {t('panel_mentions')} <span class="group-count">({sum?.total ?? 0})</span>
+            </h2>
+            <Notices sum={sum} s={s} />
+            {sum && sum.mentions.length > 0 && (
+              <>
+                <MentionControls
+                  filter={state.filter.value}
+                  entities={entities}
+                  onFilter={(f) => {
+                    state.filter.value = f;
+                  }}
+                  onStep={(d) => state.stepMention(d)}
+                  canStep={list.length > 0}
+                  position={at >= 0 ? t('position', [String(at + 1), String(list.length)]) : null}
+                />
+                <MentionList
+                  groups={state.groups.value}
+                  currentKey={state.currentKey.value}
+                  onJump={(m) => void state.jump(m)}
+                  extra={(m) => <MentionTools state={state} m={m} />}
+                />
+              </>
+            )}
+          </section>
+          <ArticleView
+            active={state.active.value}
+            read={state.read.value}
+            onToggleRead={(n) => state.toggleRead(n)}
+            hits={search.hits.value}
+            currentHit={search.current.value}
+          />
+        </main>
+      )}
       <div class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
         {state.announcement.value}
       </div>

@@ -5,6 +5,7 @@
  * person asked for it (a clicked mention, a chart bar, the contents, search).
  */
 import '@/components/theme.css';
+import '@/components/notebook/notebook.css';
 import './sidepanel.css';
 import { mountPage } from '@/components/mount-page';
 import { t } from '@/platform/i18n';

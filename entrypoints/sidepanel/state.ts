@@ -16,9 +16,12 @@ import {
   type PanelMention,
   stepIndex,
 } from '@/components/mention-model';
+import { createNotebookState, type NotebookState } from '@/components/notebook/notebook-state';
 import { toggleRead } from '@/components/read-progress';
 import { ARTICLE_BLOCKS, searchBlocks } from '@/components/search-model';
 import { t } from '@/platform/i18n';
+import { notebookApi, takeMentionRequest } from '@/platform/notebook-client';
+import { loadNotebookSettings, watchNotebookSettings } from '@/platform/notebook-settings';
 import { DEFAULT_SETTINGS, normalizeReadReasons, readReasonsItem, type Settings } from '@/platform/settings';
 import {
   currentWindowId,
@@ -32,8 +35,9 @@ import {
   tabInWindow,
   takePanelRequest,
 } from '@/platform/tab-link';
-import type { BackgroundToPages, WireMessage } from '@/utils/protocol';
+import type { BackgroundToPages, MentionAction, MentionRequest, WireMessage } from '@/utils/protocol';
 import type { ReasonNumber, TabSummary } from '@/utils/types';
+import { MentionNotebook } from './notebook-actions';
 import type { PanelScroll } from './scroll';
 
 export const PANEL_PLATFORM = {
@@ -48,6 +52,10 @@ export const PANEL_PLATFORM = {
   readReasons: readReasonsItem,
   currentWindowId,
   followTabs,
+  notebookApi,
+  takeMentionRequest,
+  loadNotebookSettings,
+  watchNotebookSettings,
 };
 export type PanelDeps = typeof PANEL_PLATFORM;
 
@@ -89,6 +97,14 @@ export class PanelState {
     groupMentions(filterMentions(this.summary.value?.mentions ?? [], this.filter.value)),
   );
   readonly ordered = computed(() => listOrder(this.groups.value));
+  /** The article and the page's mentions, or the reader's notebook: one click apart. */
+  readonly view = signal<'reader' | 'notebook'>('reader');
+  /** The mention (frameId:id) whose Keep or Correct form is open in the list. */
+  readonly form = signal<{ key: string; action: MentionAction } | null>(null);
+  readonly notebook: NotebookState;
+  /** Reading history is on: the notebook shows this week's reasons. */
+  readonly historyEnabled = signal(false);
+  readonly mentionNotebook: MentionNotebook;
   /** Set once the panel has followed a tab switch: the first resolution is stale by then. */
   private followedSwitch = false;
 
@@ -99,6 +115,27 @@ export class PanelState {
     this.pinned = deps.pinnedTabId();
     this.tabId = signal<number | null>(this.pinned);
     this.search = new Search(scroll);
+    this.notebook = createNotebookState(deps.notebookApi);
+    this.mentionNotebook = new MentionNotebook(deps.notebookApi);
+  }
+
+  /** Shows the notebook (loading it on first view) or the reader. */
+  showView(view: 'reader' | 'notebook'): void {
+    this.view.value = view;
+    if (view === 'notebook') {
+      void this.notebook.refresh();
+      void this.notebook.loadWeek();
+    }
+  }
+
+  /** Shows the page's mentions at one of them, with its form open when asked (a card's Keep / Correct). */
+  showMention(request: MentionRequest): void {
+    this.view.value = 'reader';
+    const key = `${request.frameId}:${request.mentionId}`;
+    this.filter.value = NO_FILTER;
+    this.currentKey.value = key;
+    this.form.value = request.action ? { key, action: request.action } : null;
+    this.scroll.toCurrentMention();
   }
 
   /** Scroll a reason into view and mark it; `focus` moves keyboard focus there too (contents links). */
@@ -155,10 +192,18 @@ export class PanelState {
       if (scroll) this.showReason(focus);
       else this.active.value = focus;
     }
+    const asked = await this.deps.takeMentionRequest(id);
+    if (asked && this.tabId.value === id) this.showMention(asked);
   }
 
   /** Loads reading progress, the tab and the popup's request, and follows the background's news. */
   start(): void {
+    void this.deps.loadNotebookSettings().then((s) => {
+      this.historyEnabled.value = s.historyEnabled;
+    });
+    this.deps.watchNotebookSettings((s) => {
+      this.historyEnabled.value = s.historyEnabled;
+    });
     const readReasons = this.deps.readReasons;
     void readReasons.getValue().then((v) => {
       this.read.value = normalizeReadReasons(v);
@@ -202,6 +247,17 @@ export class PanelState {
   private onBroadcast(m: WireMessage<BackgroundToPages>, windowId: Promise<number | undefined>): void {
     if (m.type === 'summary-changed') {
       if (m.tabId === this.tabId.value) this.summary.value = m.summary;
+      return;
+    }
+    if (m.type === 'notebook-changed') {
+      if (this.view.value === 'notebook') void this.notebook.refresh();
+      return;
+    }
+    if (m.type === 'show-mentions') {
+      if (m.tabId !== this.tabId.value) return;
+      void this.deps.takeMentionRequest(m.tabId);
+      if (m.mentionId !== undefined)
+        this.showMention({ frameId: m.frameId ?? 0, mentionId: m.mentionId, action: m.action });
       return;
     }
     // For our tab, or (following tabs) for any tab of this window: a click there asked for this reason.

@@ -300,7 +300,7 @@ export type NotebookCallResult =
   | { ok: true; reply: unknown }
   | { ok: false; error: 'unknown-call' | 'invalid-request' | 'not-allowed' | 'failed'; message: string };
 
-function isCallResult(v: unknown): v is NotebookCallResult {
+export function isNotebookCallResult(v: unknown): v is NotebookCallResult {
   return isPlainObject(v) && (v.ok === true ? 'reply' in v : v.ok === false && typeof v.message === 'string');
 }
 
@@ -313,7 +313,7 @@ function isCallResult(v: unknown): v is NotebookCallResult {
 export function notebookClient(send: (name: NotebookCallName, request: unknown) => Promise<unknown>): NotebookApi {
   return (async (name: NotebookCallName, request: unknown) => {
     const result = await send(name, request);
-    if (!isCallResult(result)) throw new Error(`No answer to ${name}.`);
+    if (!isNotebookCallResult(result)) throw new Error(`No answer to ${name}.`);
     if (!result.ok) throw new Error(result.message);
     return result.reply;
   }) as NotebookApi;

@@ -1,0 +1,57 @@
+/**
+ * What the panel's mention list does with the notebook: keep a mention's
+ * sentence as evidence, correct its link, undo a correction. Each sends one
+ * notebook call and says how it went; the background then tells every view
+ * and the page (notebook-changed, notebook-overlay).
+ */
+import type { KeepValues } from '@/components/notebook/keep-form';
+import type { ErrorCode } from '@/components/notebook/notebook-state';
+import type { NotebookApi } from '@/utils/notebook/calls';
+import { detectLang } from '@/utils/notebook/text';
+import type { MentionInfo, ReasonNumber, TabSummary } from '@/utils/types';
+
+export class MentionNotebook {
+  constructor(private readonly api: NotebookApi) {}
+
+  async keep(tab: TabSummary, m: MentionInfo, values: KeepValues): Promise<ErrorCode | null> {
+    try {
+      const r = await this.api('nb-keep', {
+        pageUrl: tab.url.split('#')[0] ?? tab.url,
+        title: tab.title || tab.url,
+        sentence: m.sentence,
+        entity: m.entity,
+        reason: values.reason,
+        stance: values.stance,
+        ...(values.note ? { note: values.note } : {}),
+      });
+      return r.ok ? null : r.error;
+    } catch {
+      return 'failed';
+    }
+  }
+
+  async correct(tab: TabSummary, m: MentionInfo, corrected: ReasonNumber | null): Promise<ErrorCode | null> {
+    try {
+      const r = await this.api('nb-correct', {
+        pageUrl: tab.url.split('#')[0] ?? tab.url,
+        sentence: m.sentence,
+        entity: m.entity,
+        lang: detectLang(m.sentence),
+        original: { reason: m.link.source === 'reader' ? null : m.link.reason, firm: m.link.firm },
+        corrected,
+      });
+      return r.ok ? null : r.error;
+    } catch {
+      return 'failed';
+    }
+  }
+
+  async undo(correctionId: string): Promise<ErrorCode | null> {
+    try {
+      const r = await this.api('nb-undo-correction', { id: correctionId });
+      return r.ok ? null : r.error;
+    } catch {
+      return 'failed';
+    }
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The background's side of the reader's notebook: one IndexedDB store, opened
+ * on first need; the notebook calls of our pages answered through the
+ * service (checked by name and request there); and, for each frame that
+ * reports, what the notebook says about its mentions (corrected links, kept
+ * sentences) and, when the reader opted in, a line of reading history.
+ */
+import { browser } from 'wxt/browser';
+import type { NotebookCallResult } from '@/utils/notebook/calls';
+import { type MentionOverlay, overlayFor } from '@/utils/notebook/overlay';
+import { normalizeText, pageUrlOf } from '@/utils/notebook/text';
+import type { FrameSummary, TabSummary } from '@/utils/types';
+import { NotebookStore } from './notebook-db';
+import {
+  createNotebookService,
+  dispatchNotebookCall,
+  type NotebookHandlers,
+  pruneByRetention,
+} from './notebook-service';
+import { loadNotebookSettings } from './notebook-settings';
+
+/** Calls that change what a page's overlay shows or what a notebook view lists. */
+const CHANGING = new Set([
+  'nb-keep',
+  'nb-edit',
+  'nb-remove',
+  'nb-restore',
+  'nb-correct',
+  'nb-undo-correction',
+  'nb-import',
+  'nb-delete-everything',
+]);
+
+export class NotebookBackground {
+  private opened: Promise<{ store: NotebookStore; handlers: NotebookHandlers }> | null = null;
+
+  constructor(private readonly onChanged: () => void) {}
+
+  private open() {
+    this.opened ??= NotebookStore.open().then((store) => {
+      void loadNotebookSettings().then((s) => pruneByRetention(store, s));
+      return { store, handlers: createNotebookService(store, { settings: loadNotebookSettings }) };
+    });
+    // A store that failed to open (storage disabled) is tried again on the next call.
+    this.opened.catch(() => {
+      this.opened = null;
+    });
+    return this.opened;
+  }
+
+  /** One of our pages' notebook calls; `paused`/`incognito` come from the tab, never from the request. */
+  async answer(name: string, request: unknown): Promise<NotebookCallResult> {
+    try {
+      const { handlers } = await this.open();
+      const result = await dispatchNotebookCall(handlers, name, request, { fromContent: false });
+      if (result.ok && CHANGING.has(name)) this.onChanged();
+      return result;
+    } catch (e) {
+      return { ok: false, error: 'failed', message: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  /** What the notebook says about a frame's mentions; empty when nothing (or the store is unavailable). */
+  async overlay(frame: FrameSummary): Promise<MentionOverlay[]> {
+    const pageUrl = pageUrlOf(frame.url);
+    if (!pageUrl || frame.mentions.length === 0) return [];
+    try {
+      const { store } = await this.open();
+      const sentences = [...new Set(frame.mentions.map((m) => m.sentence))];
+      const [corrections, kept] = await Promise.all([
+        store.correctionsFor(pageUrl, sentences),
+        store.keptOnPage(pageUrl),
+      ]);
+      return overlayFor(frame.mentions, corrections, new Set(kept.map((p) => normalizeText(p.sentence))));
+    } catch {
+      return [];
+    }
+  }
+
+  /** A line of reading history for a tab with linked mentions, when the reader opted in (checked in the service). */
+  async logVisit(tab: TabSummary, paused: boolean): Promise<void> {
+    if (tab.mentions.length === 0 || tab.paused) return;
+    try {
+      const incognito = await browser.tabs.get(tab.tabId).then(
+        (t) => t.incognito,
+        () => true,
+      );
+      const { handlers } = await this.open();
+      const counts: Partial<Record<number, number>> = {};
+      for (const m of tab.mentions)
+        if (m.link.reason !== null) counts[m.link.reason] = (counts[m.link.reason] ?? 0) + 1;
+      await dispatchNotebookCall(
+        handlers,
+        'nb-log-visit',
+        { url: tab.url, title: tab.title.slice(0, 500), counts, none: tab.unlinked },
+        { fromContent: false, incognito, paused },
+      );
+    } catch {
+      // History is a convenience: a failure here must not disturb the page's summary.
+    }
+  }
+}
