@@ -13,7 +13,7 @@
  * noise of a page that differs between two loads (dates, random ids).
  */
 import type { Page } from '@playwright/test';
-import { expect, highlightSizes, test, totalHighlighted, waitForStableHighlights } from './fixtures';
+import { expect, highlightSizes, test, totalHighlighted, waitForStableHighlights } from './harness/fixtures';
 
 /**
  * Pages with mentions (from the corpus README), gmw.html whose only 微信 is in

@@ -6,7 +6,7 @@
  * navigation starts afresh." Behaviour only; timings belong to the benchmark.
  */
 import type { Frame, Page } from '@playwright/test';
-import { expect, highlightRanges, test, totalHighlighted } from './fixtures';
+import { expect, highlightRanges, test, totalHighlighted } from './harness/fixtures';
 
 const texts = async (page: Page | Frame, entity: 'wechat' | 'taobao' | 'alibaba') =>
   (await highlightRanges(page, entity)).map((r) => r.text);

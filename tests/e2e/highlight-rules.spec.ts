@@ -13,7 +13,7 @@ import {
   pixelsInside,
   type Rgb,
   test,
-} from './fixtures';
+} from './harness/fixtures';
 
 /** Selectors of our adopted sheet (read from the page's world), each before its `::highlight(...)`. */
 async function ruleSubjects(page: import('@playwright/test').Page): Promise<string[]> {

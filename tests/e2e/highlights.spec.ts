@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import type { EntityId, TabSummary } from '../../utils/types';
 import { DEMO_MENTIONS, type ExpectedMention, TRAPS_EN_MENTIONS, TRAPS_ZH_MENTIONS } from './expected-mentions';
-import { expect, highlightRanges, highlightSizes, test } from './fixtures';
+import { expect, highlightRanges, highlightSizes, test } from './harness/fixtures';
 
 const CORE: EntityId[] = ['wechat', 'taobao', 'alibaba'];
 

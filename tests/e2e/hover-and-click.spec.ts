@@ -6,7 +6,7 @@
  */
 import { REASONS } from '../../utils/article';
 import type { ReasonNumber, TabSummary } from '../../utils/types';
-import { centre, expect, hoverCard, rangeIn, rangeInView, test } from './fixtures';
+import { centre, expect, hoverCard, rangeIn, rangeInView, test } from './harness/fixtures';
 
 function mentionWith(summary: TabSummary, snippetPart: string) {
   const m = summary.mentions.find((x) => x.snippet.includes(snippetPart));

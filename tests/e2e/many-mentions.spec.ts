@@ -21,7 +21,7 @@ import {
   rangeInViewport,
   test,
   totalHighlighted,
-} from './fixtures';
+} from './harness/fixtures';
 
 const registered = (page: Page, id: string) => isRegistered(page, 'wechat', id);
 

@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import { REASON_NUMBERS, REASONS } from '../../utils/article';
 import { countsOf, DEMO_MENTIONS } from './expected-mentions';
-import { expect, test, totalHighlighted } from './fixtures';
+import { expect, test, totalHighlighted } from './harness/fixtures';
 
 const EXPECTED_COUNTS = countsOf(DEMO_MENTIONS);
 const BY_REASON = new Map<number, number>();

@@ -29,7 +29,7 @@ import {
   rangeInView,
   test,
   totalHighlighted,
-} from './fixtures';
+} from './harness/fixtures';
 
 type Rect = HighlightRange['rect'];
 

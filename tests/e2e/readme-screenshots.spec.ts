@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { centre, expect, hoverCard, rangeInView, test } from './fixtures';
+import { centre, expect, hoverCard, rangeInView, test } from './harness/fixtures';
 import { screenshotDir } from './harness/screenshots';
 
 for (const scheme of ['light', 'dark'] as const) {

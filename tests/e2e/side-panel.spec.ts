@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import { CLOSING, REASONS } from '../../utils/article';
 import { DEMO_MENTIONS, TRAPS_ZH_MENTIONS } from './expected-mentions';
-import { expect, highlightRanges, highlightSizes, hoverCard, rangeIn, rangeInViewport, test } from './fixtures';
+import { expect, highlightRanges, highlightSizes, hoverCard, rangeIn, rangeInViewport, test } from './harness/fixtures';
 
 function expectedItems(list: typeof DEMO_MENTIONS): string[] {
   return list.map((m) => `${m.entity}:${m.reason === null ? 'none' : m.reason}`).sort();

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { EntityId } from '../../utils/types';
-import { centre, expect, highlightRanges, hoverCard, test } from './fixtures';
+import { centre, expect, highlightRanges, hoverCard, test } from './harness/fixtures';
 import { screenshotDir } from './harness/screenshots';
 
 const WIDTH = 1280;
