@@ -202,8 +202,11 @@ export function highlightPlaces(page: Page, frame?: Frame): Promise<Record<strin
   );
 }
 
-/** Viewport rect of the first occurrence of `word` in the element `#id` (computed in a clean world). */
-export function wordRect(page: Page, id: string, word: string): Promise<Box> {
+/**
+ * Viewport rect of the first occurrence of `word` in the element `#id` (computed in a clean world);
+ * in a child frame's viewport when `frame` is given (see frameBoxToPage).
+ */
+export function wordRect(page: Page, id: string, word: string, frame?: Frame): Promise<Box> {
   return probe(
     page,
     `(() => { const w = document.createTreeWalker(document.getElementById(${JSON.stringify(id)}), NodeFilter.SHOW_TEXT);
@@ -211,7 +214,17 @@ export function wordRect(page: Page, id: string, word: string): Promise<Box> {
         if (i < 0) continue; const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + ${word.length});
         const b = r.getClientRects()[0]; return { x: b.x, y: b.y, width: b.width, height: b.height }; }
       throw new Error('word not found'); })()`,
+    frame,
   );
+}
+
+/** A box in a child frame's viewport, moved into the top page's viewport (past the frame element's border). */
+export async function frameBoxToPage(frame: Frame, box: Box): Promise<Box> {
+  const element = await frame.frameElement();
+  const outer = await element.boundingBox();
+  if (!outer) throw new Error(`frame ${frame.url()} has no box`);
+  const [left, top] = await element.evaluate((e) => [(e as Element).clientLeft, (e as Element).clientTop]);
+  return { ...box, x: box.x + outer.x + (left ?? 0), y: box.y + outer.y + (top ?? 0) };
 }
 
 // ---------------------------------------------------------------- waits
@@ -489,4 +502,10 @@ export async function expectUnpainted(page: Page, box: Box, under?: Rgb, label =
   const seen = await paintedColour(page, box);
   expect(near(seen, bg, 2), `${label}: ${JSON.stringify(box)} is ${seen}, want the background ${bg}`).toBe(true);
   return seen;
+}
+
+/** Expect the first `word` inside #id (scrolled into view) to be plain: not tinted by any highlight. */
+export async function expectWordUnpainted(page: Page, id: string, word: string, under?: Rgb): Promise<Rgb> {
+  await probe(page, `document.getElementById(${JSON.stringify(id)}).scrollIntoView({ block: 'center' })`);
+  return expectUnpainted(page, await wordRect(page, id, word), under, `"${word}" in #${id}`);
 }

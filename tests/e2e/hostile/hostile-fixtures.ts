@@ -28,6 +28,7 @@ export {
   expect,
   expectBoxPainted,
   expectUnpainted,
+  frameBoxToPage,
   highlightPlaces,
   highlightTexts,
   paintedCount,
