@@ -59,6 +59,10 @@ test('entity switches apply to an open tab at once', async ({ page, server, wait
     .toEqual(['Tmall', '天猫'].sort());
   await page.bringToFront();
   await expectPainted(page, 'tmall', 'p-related');
+  await options.locator('[data-testid="entity-toggle"][data-entity="alipay"]').check();
+  await expect.poll(async () => (await highlightRanges(page, 'alipay')).map((r) => r.text)).toEqual(['Alipay']);
+  await page.bringToFront();
+  await expectPainted(page, 'alipay', 'p-related');
 
   await options.locator('[data-testid="entity-toggle"][data-entity="wechat"]').check();
   await expect.poll(async () => (await highlightRanges(page, 'wechat')).length).toBe(count('wechat'));

@@ -10,12 +10,15 @@ import {
   bodyPausedThenLive,
   card,
   expect,
+  expectBoxPainted,
+  expectUnpainted,
   highlightTexts,
   hoverWord,
   mentionsOnly,
   probe,
   test,
   waitForHighlights,
+  wordRect,
 } from './hostile-fixtures';
 
 const EXPECTED = {
@@ -42,6 +45,11 @@ test('poisoned prototypes and frozen Object.prototype: exact highlights, working
 
   const t = await highlightTexts(page);
   expect(sorted(t)).toEqual(EXPECTED);
+  // Painted in pixels, each entity in its colour; a plain word is not tinted.
+  await expectBoxPainted(page, 'wechat', await wordRect(page, 'p1', 'WeChat'));
+  await expectBoxPainted(page, 'taobao', await wordRect(page, 'p2', 'Taobao'));
+  await expectBoxPainted(page, 'alibaba', await wordRect(page, 'p2', 'Alibaba'));
+  await expectUnpainted(page, await wordRect(page, 'p1', 'followers'));
 
   // Hit-testing uses caretPositionFromPoint, which the page replaced by () => null in its own world only.
   await hoverWord(page, 'p1', 'WeChat');
