@@ -102,4 +102,15 @@ export class Options {
     await this.page.getByTestId('add-origin').fill(origin);
     await this.page.getByTestId('add-origin-submit').click();
   }
+  /** The list of paused sites. */
+  pausedOrigins(): Locator {
+    return this.page.getByTestId('paused-origins');
+  }
+  /** Remove the (only) paused site from the list. */
+  async resumeOrigin(): Promise<void> {
+    await this.pausedOrigins().getByTestId('remove-origin').click();
+  }
+  pauseEverywhereBox(): Locator {
+    return this.page.getByTestId('pause-everywhere');
+  }
 }

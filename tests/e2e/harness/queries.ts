@@ -176,8 +176,8 @@ export function highlightTexts(page: Page, frame?: Frame): Promise<Record<string
   );
 }
 
-/** Number of painted mentions (entity highlights, not the flash), read from a clean world. */
-export async function paintedCount(page: Page, frame?: Frame): Promise<number> {
+/** Number of registered mentions (entity highlights, not the flash), read from a clean world: a count, not pixels. */
+export async function registeredCount(page: Page, frame?: Frame): Promise<number> {
   const t = await highlightTexts(page, frame);
   return Object.entries(t)
     .filter(([k]) => k !== 'flash')

@@ -34,8 +34,13 @@ test('strict CSP + Trusted Types: highlights painted, card styled, no violations
 
   // Loaded with highlighting off, then switched on in place: the page DOM (our host aside) is unchanged.
   const ready = () => waitForHighlights(page, (h) => Object.keys(mentionsOnly(h)).length >= 3);
-  const dom = await bodyPausedThenLive(page, hostile.url('csp.html'), setStoredSettings, ready);
-  expect(dom.pausedPainted).toBe(0);
+  // Control: while paused, the mentions' boxes show the page only.
+  const unpainted = async () => {
+    await expectUnpainted(page, await wordRect(page, 'p1', 'WeChat'), undefined, 'WeChat while paused');
+    await expectUnpainted(page, await wordRect(page, 'p2', 'Taobao'), undefined, 'Taobao while paused');
+  };
+  const dom = await bodyPausedThenLive(page, hostile.url('csp.html'), setStoredSettings, ready, unpainted);
+  expect(dom.pausedRegistered).toBe(0);
   expect(dom.live).toBe(dom.paused);
   const t = await highlightTexts(page);
   expect(mentionsOnly(t)).toEqual({ alibaba: ['阿里巴巴'], taobao: ['Taobao'], wechat: ['WeChat'] });

@@ -25,13 +25,13 @@ test('editable, form fields, SVG text, closed shadow root: only page text is hig
   setStoredSettings,
 }) => {
   const ready = () => waitForHighlights(page, (h) => (h.alibaba?.length ?? 0) >= 2 && !!h.wechat?.length);
-  const { paused, live, pausedPainted } = await bodyPausedThenLive(
+  const { paused, live, pausedRegistered } = await bodyPausedThenLive(
     page,
     hostile.url('editable.html'),
     setStoredSettings,
     ready,
   );
-  expect(pausedPainted).toBe(0);
+  expect(pausedRegistered).toBe(0);
   expect(live, 'the page DOM, apart from our host, is unchanged by highlighting').toBe(paused);
   expect(await highlightPlaces(page)).toEqual(EXPECTED_PLACES);
   // In pixels: page text and SVG text are painted, a mention inside an editable area is not.

@@ -16,8 +16,8 @@ import {
   HoverCard,
   hoverCard,
   launchWithExtension,
-  paintedCount,
   probe,
+  registeredCount,
   startHostileServer,
   wordRect,
 } from '../harness/fixtures';
@@ -31,8 +31,8 @@ export {
   frameBoxToPage,
   highlightPlaces,
   highlightTexts,
-  paintedCount,
   probe,
+  registeredCount,
   STRICT_CSP,
   waitForHighlights,
   wordRect,
@@ -183,21 +183,24 @@ export function mentionsOnly(t: Record<string, string[]>): Record<string, string
 /**
  * The page's body (our host left out) with highlighting paused, then again
  * once highlighting is switched on in the same page (settings apply live):
- * the two must be equal, since painting touches no page node.
+ * the two must be equal, since painting touches no page node. `whilePaused`
+ * runs before switching on (a pixel control: the unpainted page).
  */
 export async function bodyPausedThenLive(
   page: Page,
   url: string,
   setStoredSettings: (patch: Record<string, unknown>) => Promise<void>,
   ready: () => Promise<unknown>,
-): Promise<{ paused: string; live: string; pausedPainted: number }> {
+  whilePaused?: () => Promise<unknown>,
+): Promise<{ paused: string; live: string; pausedRegistered: number }> {
   await setStoredSettings({ enabled: false });
   await page.goto(url);
   await page.waitForTimeout(400);
   const paused = await bodyWithoutHost(page);
-  const pausedPainted = await paintedCount(page);
+  const pausedRegistered = await registeredCount(page);
+  await whilePaused?.();
   await setStoredSettings({ enabled: true });
   await ready();
   const live = await bodyWithoutHost(page);
-  return { paused, live, pausedPainted };
+  return { paused, live, pausedRegistered };
 }

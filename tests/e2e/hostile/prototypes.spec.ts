@@ -38,7 +38,10 @@ test('poisoned prototypes and frozen Object.prototype: exact highlights, working
 }) => {
   await instrument(page);
   const ready = () => waitForHighlights(page, (h) => Object.values(mentionsOnly(h)).flat().length >= 5);
-  const dom = await bodyPausedThenLive(page, hostile.url('prototypes.html'), setStoredSettings, ready);
+  // Control: while paused, the mention's box shows the page only.
+  const unpainted = async () =>
+    expectUnpainted(page, await wordRect(page, 'p1', 'WeChat'), undefined, 'WeChat while paused');
+  const dom = await bodyPausedThenLive(page, hostile.url('prototypes.html'), setStoredSettings, ready, unpainted);
   expect(dom.live, 'page DOM unchanged apart from our host').toBe(dom.paused);
   // The poison is really in place in the page's world.
   expect(await page.evaluate(() => Object.isFrozen(Object.prototype))).toBe(true);

@@ -22,7 +22,7 @@ import {
   hostCount,
   hoverWord,
   mentionsOnly,
-  paintedCount,
+  registeredCount,
   test,
   waitForHighlights,
 } from './hostile-fixtures';
@@ -73,7 +73,7 @@ test('extension reloaded under an open page: the old script stops without a trac
     expect(await page.evaluate(() => (window as unknown as { counter: number }).counter)).toBe(1);
 
     // It notices and steps aside: its highlights go, and so does its card.
-    await expect.poll(() => paintedCount(page), { timeout: 5_000, message: 'old highlights removed' }).toBe(0);
+    await expect.poll(() => registeredCount(page), { timeout: 5_000, message: 'old highlights removed' }).toBe(0);
     await expect(card(page)).toBeHidden();
 
     // The new script arrives with a page reload: one host, fresh highlights including the late paragraph's absence.
