@@ -91,4 +91,9 @@ test('jump-to from the side panel reaches a far mention of a long page: scrolled
   await expect.poll(() => registered(page, 'p-1')).toBe(false);
   // Once the (possibly smooth) scroll ends, the mention is inside the viewport.
   await expect.poll(() => rangeInViewport(page, 'wechat', 'p-850')).toBe(true);
+  // Once the flash is over, the mention shows its own colour.
+  await expect.poll(async () => (await highlightRanges(page, 'flash')).length, { timeout: 10_000 }).toBe(0);
+  await page.bringToFront();
+  // The flash blinks (off, on again) before it ends: wait for the last blink to pass.
+  await expect(() => expectPainted(page, 'wechat', 'p-850')).toPass({ timeout: 5_000 });
 });

@@ -449,7 +449,13 @@ export interface PaintOptions {
   under?: Rgb;
   /** The colour the entity is painted in (hex or rgb); default: its configured colour. */
   colour?: string | Rgb;
+  /** The wash's alpha; default HIGHLIGHT_ALPHA (the flash uses FLASH_ALPHA). */
+  alpha?: number;
 }
+
+/** The reveal flash: rgb(250 204 21 / 0.9) (content/paint.ts), drawn over the mention's own wash. */
+export const FLASH_COLOUR: Rgb = [250, 204, 21];
+export const FLASH_ALPHA = 0.9;
 
 /**
  * Expect a box to be washed in an entity's colour: its commonest colour is the
@@ -470,7 +476,7 @@ export async function expectBoxPainted(
       : typeof options.colour === 'string'
         ? hexToRgb(options.colour)
         : options.colour;
-  const want = blend(colour, under);
+  const want = blend(colour, under, options.alpha);
   const seen = await paintedColour(page, box);
   expect(
     near(seen, want),
