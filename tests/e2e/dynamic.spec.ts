@@ -8,8 +8,11 @@
 import type { Frame, Page } from '@playwright/test';
 import {
   expect,
+  expectBoxPainted,
   expectPainted,
   expectUnpainted,
+  frameBoxToPage,
+  type HighlightRange,
   highlightRanges,
   rangeInView,
   test,
@@ -129,6 +132,17 @@ test('same-origin and srcdoc frames are covered and counted in the tab summary',
   const summary = await summaryOf(tabId);
   expect(new Set(summary?.mentions.map((m) => m.frameId)).size).toBe(3);
   expect(summary?.countsByEntity).toEqual({ taobao: 2, alibaba: 2, wechat: 1 });
+
+  // Each frame paints its own mentions: their boxes, moved into the page's viewport, are washed in their colours.
+  const paintedIn = async (f: Frame, entity: 'wechat' | 'taobao' | 'alibaba') => {
+    await (await f.frameElement()).scrollIntoViewIfNeeded();
+    const [first] = await highlightRanges(f, entity);
+    expect(first, `${entity} in ${f.url()}`).toBeTruthy();
+    await expectBoxPainted(page, entity, await frameBoxToPage(f, (first as HighlightRange).rect));
+  };
+  await paintedIn(frame, 'taobao');
+  await paintedIn(frame, 'alibaba');
+  await paintedIn(srcdoc, 'wechat');
 });
 
 test('a history navigation replaces the mentions with the new view’s', async ({
