@@ -66,7 +66,12 @@ test('the mention list names each mention’s entity and reason, and jump-to scr
   // Once the (possibly smooth) scroll ends, the mention is inside the viewport.
   await expect.poll(() => rangeInViewport(page, 'alibaba', 'p-far')).toBe(true);
   // The flash is drawn in pixels: its yellow over the mention's own wash (it blinks, so while it is on).
-  const flashed = { colour: FLASH_COLOUR, alpha: FLASH_ALPHA, under: blend(entityColour('alibaba'), pageBg) };
+  const flashed = {
+    colour: FLASH_COLOUR,
+    alpha: FLASH_ALPHA,
+    under: blend(entityColour('alibaba'), pageBg),
+    keepPointer: true,
+  };
   await expect(() => expectPainted(page, 'alibaba', 'p-far', flashed)).toPass({ timeout: 3_000, intervals: [50] });
   // Keyboard users reach the hover card this way: it opens beside the revealed mention, without taking focus.
   const card = hoverCard(page);

@@ -451,6 +451,11 @@ export interface PaintOptions {
   colour?: string | Rgb;
   /** The wash's alpha; default HIGHLIGHT_ALPHA (the flash uses FLASH_ALPHA). */
   alpha?: number;
+  /**
+   * Leave the pointer where it is (by default it is moved to the corner first, so no hover card covers the
+   * box; a pointer move also closes a card the keyboard opened, which a test may still want to see).
+   */
+  keepPointer?: boolean;
 }
 
 /** The reveal flash: rgb(250 204 21 / 0.9) (content/paint.ts), drawn over the mention's own wash. */
@@ -468,7 +473,7 @@ export async function expectBoxPainted(
   options: PaintOptions = {},
   label: string = entity,
 ): Promise<Rgb> {
-  await page.mouse.move(1, 1);
+  if (!options.keepPointer) await page.mouse.move(1, 1);
   const under = options.under ?? (await backgroundBeside(page, box));
   const colour =
     options.colour === undefined
