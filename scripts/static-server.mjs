@@ -5,13 +5,19 @@
  *   const server = await startStaticServer({ mounts: { '/': dir }, pages: { '/x.html': html }, headers: {...} });
  *   server.origin   // http://127.0.0.1:<port>
  *   await server.close();
+ *
+ * The end-to-end tests (tests/e2e/harness/server.ts) use the same server, with the options they need:
+ * per-path headers (a strict CSP on one page), a rewrite of text files as they are served, and the
+ * name of the host in `origin` (a second server addressed as `localhost` is another site).
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -22,7 +28,11 @@ const TYPES = {
   '.gif': 'image/gif',
   '.webp': 'image/webp',
   '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
 };
+
+/** Types whose files `rewrite` may change (read as UTF-8 text). */
+const TEXT = /^(text\/|application\/json)/;
 
 /** The file `pathname` names under one of the mounts (longest prefix first), or null when it lies outside them. */
 function fileFor(mounts, pathname) {
@@ -43,12 +53,29 @@ function fileFor(mounts, pathname) {
 }
 
 /**
- * @param {{ mounts?: Record<string, string>, pages?: Record<string, string>, headers?: Record<string, string> }} opts
+ * @param {{
+ *   mounts?: Record<string, string>,
+ *   pages?: Record<string, string>,
+ *   headers?: Record<string, string>,
+ *   pathHeaders?: Record<string, Record<string, string>>,
+ *   rewrite?: (text: string, pathname: string) => string,
+ *   host?: string,
+ * }} opts
  *   mounts: URL prefix ('/', '/corpus/') to folder; pages: a path ('/synthetic.html') to HTML served as is;
- *   headers: added to every answer (the benchmark's CSP, for instance).
+ *   headers: added to every answer (the benchmark's CSP, for instance);
+ *   pathHeaders: added to the answer for one path only ('/csp.html' → its CSP);
+ *   rewrite: applied to every text file served from a mount (placeholders in a page);
+ *   host: the host name `origin` uses (default 127.0.0.1; 'localhost' reaches the same listener as another site).
  * @returns {Promise<{ origin: string, port: number, close: () => Promise<void> }>}
  */
-export async function startStaticServer({ mounts = {}, pages = {}, headers = {} } = {}) {
+export async function startStaticServer({
+  mounts = {},
+  pages = {},
+  headers = {},
+  pathHeaders = {},
+  rewrite,
+  host = '127.0.0.1',
+} = {}) {
   const server = createServer((req, res) => {
     let pathname = '/';
     try {
@@ -56,8 +83,9 @@ export async function startStaticServer({ mounts = {}, pages = {}, headers = {} 
     } catch {
       // A malformed URL is a 404 like any other unknown path.
     }
+    const extra = Object.hasOwn(pathHeaders, pathname) ? pathHeaders[pathname] : {};
     if (Object.hasOwn(pages, pathname)) {
-      res.writeHead(200, { 'content-type': TYPES['.html'], ...headers });
+      res.writeHead(200, { 'content-type': TYPES['.html'], ...headers, ...extra });
       res.end(pages[pathname]);
       return;
     }
@@ -66,13 +94,15 @@ export async function startStaticServer({ mounts = {}, pages = {}, headers = {} 
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...headers });
-    createReadStream(file).pipe(res);
+    const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type, ...headers, ...extra });
+    if (rewrite && TEXT.test(type)) res.end(rewrite(readFileSync(file, 'utf8'), pathname));
+    else createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://${host}:${port}`,
     port,
     close: () =>
       new Promise((resolve) => {

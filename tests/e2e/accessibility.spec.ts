@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test } from './harness/fixtures';
 
 type Surface = 'popup' | 'side panel' | 'options';
 

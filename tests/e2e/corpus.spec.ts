@@ -13,7 +13,19 @@
  * noise of a page that differs between two loads (dates, random ids).
  */
 import type { Page } from '@playwright/test';
-import { expect, highlightSizes, test, totalHighlighted, waitForStableHighlights } from './fixtures';
+import type { EntityId } from '../../utils/types';
+import {
+  type Box,
+  blend,
+  entityColour,
+  expect,
+  highlightSizes,
+  near,
+  paintedColour,
+  test,
+  totalHighlighted,
+  waitForStableHighlights,
+} from './harness/fixtures';
 
 /**
  * Pages with mentions (from the corpus README), gmw.html whose only 微信 is in
@@ -67,6 +79,32 @@ function firstDifference(a: string, b: string): string {
 
 async function hostCount(page: Page): Promise<number> {
   return page.evaluate(() => document.querySelectorAll('eight-reasons-ui').length);
+}
+
+/**
+ * Scroll the first visible mention (a box at least 12 px high, on its own line) to the middle of the
+ * viewport; give its entity and box. Read in the page's world.
+ */
+async function firstMentionInView(page: Page): Promise<{ entity: EntityId; box: Box } | null> {
+  return page.evaluate(async () => {
+    for (const [name, h] of CSS.highlights) {
+      if (!name.startsWith('eight-reasons-') || name.endsWith('flash')) continue;
+      for (const r of h) {
+        if (!(r instanceof Range)) continue;
+        const el = r.startContainer.parentElement;
+        if (!el) continue;
+        el.scrollIntoView({ block: 'center' });
+        await new Promise((f) => requestAnimationFrame(() => requestAnimationFrame(f)));
+        const b = r.getClientRects()[0];
+        if (!b || b.height < 12 || b.width < 12 || b.y < 0 || b.y + b.height > innerHeight) continue;
+        return {
+          entity: name.slice('eight-reasons-'.length) as EntityId,
+          box: { x: b.x, y: b.y, width: b.width, height: b.height },
+        };
+      }
+    }
+    return null;
+  });
 }
 
 async function cardsInHost(page: Page): Promise<number> {
@@ -135,8 +173,18 @@ test('turning highlighting off leaves a corpus page exactly as it was', async ({
   await waitForScan(page);
   expect(await totalHighlighted(page)).toBeGreaterThan(0);
   await expect.poll(() => hostCount(page), { message: 'the first card warmed in idle time' }).toBe(1);
+  // Painted in pixels: a mention's box, then the same box with highlighting off (the control) is what it was
+  // washed over, and the painted colour is the entity's colour at the highlight alpha over it.
+  const mention = await firstMentionInView(page);
+  expect(mention, 'a visible mention on qq.html').not.toBeNull();
+  const { entity, box } = mention as { entity: EntityId; box: Box };
+  await page.mouse.move(1, 1);
+  const painted = await paintedColour(page, box);
   await setStoredSettings({ enabled: false });
   await expect.poll(() => totalHighlighted(page)).toBe(0);
+  const under = await paintedColour(page, box);
+  const want = blend(entityColour(entity), under);
+  expect(near(painted, want), `${entity} on qq.html: ${painted}, want ${want} (over ${under})`).toBe(true);
   // The registry holds none of our names any more, and our host is gone.
   expect(await highlightSizes(page)).toEqual({});
   expect(await hostCount(page)).toBe(0);

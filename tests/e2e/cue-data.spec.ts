@@ -4,7 +4,7 @@
  * does not read them with i18n in the page (utils/cue-request.ts says why);
  * without the lists every mention would take its fallback reason.
  */
-import { expect, test } from './fixtures';
+import { expect, test } from './harness/fixtures';
 
 interface Asked {
   tabId: number | undefined;

@@ -6,7 +6,18 @@
  * navigation starts afresh." Behaviour only; timings belong to the benchmark.
  */
 import type { Frame, Page } from '@playwright/test';
-import { expect, highlightRanges, test, totalHighlighted } from './fixtures';
+import {
+  expect,
+  expectBoxPainted,
+  expectPainted,
+  expectUnpainted,
+  frameBoxToPage,
+  type HighlightRange,
+  highlightRanges,
+  rangeInView,
+  test,
+  totalHighlighted,
+} from './harness/fixtures';
 
 const texts = async (page: Page | Frame, entity: 'wechat' | 'taobao' | 'alibaba') =>
   (await highlightRanges(page, entity)).map((r) => r.text);
@@ -25,6 +36,8 @@ test('appended, changed and removed text is rescanned where it changed', async (
   expect(await texts(page, 'taobao')).toEqual(['Taobao']);
   expect(await texts(page, 'alibaba')).toEqual(['Alibaba']);
   expect(await texts(page, 'wechat')).toEqual([]);
+  await expectPainted(page, 'taobao', 'static');
+  await expectPainted(page, 'alibaba', (await highlightRanges(page, 'alibaba'))[0]?.where ?? '');
 
   // Keep a reference to the painted range of the static paragraph: an incremental rescan leaves it alone.
   await page.evaluate(() => {
@@ -38,11 +51,13 @@ test('appended, changed and removed text is rescanned where it changed', async (
   await expect
     .poll(async () => (await highlightRanges(page, 'wechat')).map((r) => r.where).sort())
     .toEqual(['added-1', 'added-2']);
+  await expectPainted(page, 'wechat', 'added-1');
 
   await page.click('#change');
   await expect
     .poll(async () => (await highlightRanges(page, 'taobao')).map((r) => r.where).sort())
     .toEqual(['p-change', 'static']);
+  await expectPainted(page, 'taobao', 'p-change');
 
   await page.click('#remove');
   await expect.poll(() => texts(page, 'alibaba')).toEqual([]);
@@ -68,11 +83,13 @@ test('text in an open shadow root is found', async ({ page, server, waitForScan 
   await expect
     .poll(async () => (await highlightRanges(page, 'wechat')).map((r) => [r.text, r.where]))
     .toEqual([['WeChat', 'in-shadow-host']]);
+  await expectPainted(page, 'wechat', 'in-shadow-host');
   // The shadow root is watched too.
   await page.click('#shadow-more');
   await expect
     .poll(async () => (await highlightRanges(page, 'taobao')).map((r) => r.where).sort())
     .toEqual(['in-shadow-2', 'static']);
+  await expectPainted(page, 'taobao', 'in-shadow-2');
 });
 
 test('text in the shadow root of an added element that is itself the host is found', async ({
@@ -86,6 +103,7 @@ test('text in the shadow root of an added element that is itself the host is fou
   await expect
     .poll(async () => (await highlightRanges(page, 'wechat')).map((r) => [r.text, r.where]))
     .toEqual([['WeChat', 'in-shadow-direct-host']]);
+  await expectPainted(page, 'wechat', 'in-shadow-direct-host');
 });
 
 test('same-origin and srcdoc frames are covered and counted in the tab summary', async ({
@@ -114,6 +132,17 @@ test('same-origin and srcdoc frames are covered and counted in the tab summary',
   const summary = await summaryOf(tabId);
   expect(new Set(summary?.mentions.map((m) => m.frameId)).size).toBe(3);
   expect(summary?.countsByEntity).toEqual({ taobao: 2, alibaba: 2, wechat: 1 });
+
+  // Each frame paints its own mentions: their boxes, moved into the page's viewport, are washed in their colours.
+  const paintedIn = async (f: Frame, entity: 'wechat' | 'taobao' | 'alibaba') => {
+    await (await f.frameElement()).scrollIntoViewIfNeeded();
+    const [first] = await highlightRanges(f, entity);
+    expect(first, `${entity} in ${f.url()}`).toBeTruthy();
+    await expectBoxPainted(page, entity, await frameBoxToPage(f, (first as HighlightRange).rect));
+  };
+  await paintedIn(frame, 'taobao');
+  await paintedIn(frame, 'alibaba');
+  await paintedIn(srcdoc, 'wechat');
 });
 
 test('a history navigation replaces the mentions with the new view’s', async ({
@@ -129,6 +158,7 @@ test('a history navigation replaces the mentions with the new view’s', async (
   await page.click('#spa');
   await expect.poll(() => texts(page, 'alibaba')).toEqual(['Alibaba Group']);
   expect(await texts(page, 'taobao')).toEqual([]);
+  await expectPainted(page, 'alibaba', (await highlightRanges(page, 'alibaba'))[0]?.where ?? '');
   await expect.poll(async () => (await summaryOf(tabId))?.mentions.map((m) => m.text)).toEqual(['Alibaba Group']);
 });
 
@@ -150,9 +180,12 @@ test('switching highlighting off releases everything and leaves the page as it w
       return clone.outerHTML + (document.getElementById('shadow-host')?.shadowRoot?.innerHTML ?? '');
     });
   const before = await html();
+  const taobaoBox = (await rangeInView(page, 'taobao', 'static')).rect;
+  await expectPainted(page, 'taobao', 'static');
 
   await setStoredSettings({ enabled: false });
   await expect.poll(() => totalHighlighted(page)).toBe(0);
+  await expectUnpainted(page, taobaoBox, undefined, 'highlighting off');
   expect(await page.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('eight-reasons-')))).toEqual(
     [],
   );
@@ -166,4 +199,5 @@ test('switching highlighting off releases everything and leaves the page as it w
   // …and on again, the whole page is found, including what changed meanwhile.
   await setStoredSettings({ enabled: true });
   await expect.poll(() => totalHighlighted(page)).toBe(5);
+  await expectPainted(page, 'taobao', 'static');
 });

@@ -4,16 +4,19 @@
  * and our style rules name only the elements that hold mentions (a rule for
  * every element would make the browser restyle the whole page)."
  */
+import type { EntityId } from '../../utils/types';
 import {
   contrast,
   expect,
+  expectBoxPainted,
   highlightRanges,
   mostCommon,
   pageBackground,
   pixelsInside,
   type Rgb,
+  rangeIn,
   test,
-} from './fixtures';
+} from './harness/fixtures';
 
 /** Selectors of our adopted sheet (read from the page's world), each before its `::highlight(...)`. */
 async function ruleSubjects(page: import('@playwright/test').Page): Promise<string[]> {
@@ -49,13 +52,15 @@ test('every part of a mention is painted while the rules name only the elements 
 
   // Pixels: each box of each mention (We + <b>Chat</b> has two) is washed, not the page's background.
   const boxes = await page.evaluate(() => {
-    const out: { text: string; x: number; y: number; width: number; height: number }[] = [];
+    const out: { entity: EntityId; text: string; x: number; y: number; width: number; height: number }[] = [];
     CSS.highlights.forEach((h, name) => {
       if (!name.startsWith('eight-reasons-') || name.endsWith('flash')) return;
       for (const r of h) {
         if (!(r instanceof Range)) continue;
         const text = r.toString();
-        for (const b of r.getClientRects()) out.push({ text, x: b.x, y: b.y, width: b.width, height: b.height });
+        const entity = name.slice('eight-reasons-'.length) as EntityId;
+        for (const b of r.getClientRects())
+          out.push({ entity, text, x: b.x, y: b.y, width: b.width, height: b.height });
       }
     });
     return out;
@@ -66,6 +71,8 @@ test('every part of a mention is painted while the rules name only the elements 
     expect(contrast(wash, pageBg), `${box.text} box at ${box.x}: ${wash} against ${pageBg}`).toBeGreaterThanOrEqual(
       1.2,
     );
+    // Exactly the entity's colour at the highlight alpha over the page.
+    await expectBoxPainted(page, box.entity, box, { under: pageBg }, `${box.text} box at ${box.x}`);
   }
   expect((await highlightRanges(page, 'wechat')).map((r) => r.where)).toEqual(['split']);
 });
@@ -93,4 +100,5 @@ test('when the page renames an element a rule names, the mentions inside it are 
   const wash = await taobaoWash();
   expect(wash).not.toBeNull();
   expect(contrast(wash as Rgb, pageBg), `Taobao: ${wash} against ${pageBg}`).toBeGreaterThanOrEqual(1.2);
+  await expectBoxPainted(page, 'taobao', (await rangeIn(page, 'taobao', 'renamed')).rect, { under: pageBg });
 });

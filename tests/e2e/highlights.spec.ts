@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import type { EntityId, TabSummary } from '../../utils/types';
 import { DEMO_MENTIONS, type ExpectedMention, TRAPS_EN_MENTIONS, TRAPS_ZH_MENTIONS } from './expected-mentions';
-import { expect, highlightRanges, highlightSizes, test } from './fixtures';
+import { expect, expectPainted, expectWordUnpainted, highlightRanges, highlightSizes, test } from './harness/fixtures';
 
 const CORE: EntityId[] = ['wechat', 'taobao', 'alibaba'];
 
@@ -64,6 +64,12 @@ for (const [file, expected] of [
 
     // Highlights cover exactly the expected mentions: same entity, same element, same text.
     expect(await paintedKeys(page)).toEqual(expectedKeys(expected));
+    // And painted in pixels: one mention of each entity is washed in its colour.
+    for (const entity of CORE) {
+      const first = expected.find((m) => m.entity === entity);
+      if (first) await expectPainted(page, entity, first.where);
+    }
+    if (file === 'demo.html') await expectWordUnpainted(page, 't-wechatty', 'wechatty');
 
     // One highlight per entity, and the related entities are off by default.
     const sizes = await highlightSizes(page);

@@ -6,7 +6,7 @@
  */
 import { REASONS } from '../../utils/article';
 import type { ReasonNumber, TabSummary } from '../../utils/types';
-import { centre, expect, hoverCard, rangeIn, rangeInView, test } from './fixtures';
+import { centre, expect, expectPainted, hoverCard, rangeIn, rangeInView, test } from './harness/fixtures';
 
 function mentionWith(summary: TabSummary, snippetPart: string) {
   const m = summary.mentions.find((x) => x.snippet.includes(snippetPart));
@@ -77,6 +77,7 @@ test('hovering a mention shows its reason, title and the words that linked it; E
 
   // The folk tale is highlighted but linked to no argument.
   const tale = await rangeInView(page, 'alibaba', 't-tale');
+  await expectPainted(page, 'alibaba', 't-tale');
   await page.mouse.move(centre(tale.rect).x, centre(tale.rect).y);
   await expect(card).toBeVisible();
   await expect(card).not.toHaveAttribute('data-reason', /^[1-8]$/);

@@ -9,22 +9,25 @@
  * nothing). The shared fixtures' browser is never started by this file.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium, expect, test } from '@playwright/test';
+import { type BrowserContext, expect, test } from '@playwright/test';
 import { REASONS } from '../../utils/article';
 import {
-  CHROMIUM,
   centre,
-  chromiumArgs,
+  closeExtensionBrowser,
   EXTENSION_DIR,
+  type ExtensionBrowser,
   hoverCard,
+  launchWithExtension,
+  Popup,
   rangeIn,
+  SidePanel,
   type StaticServer,
+  serviceWorkerOf,
   startStaticServer,
   tabIdOfPage,
   waitForStableHighlights,
-} from './fixtures';
+} from './harness/fixtures';
 
 type Messages = Record<string, { message: string }>;
 const readMessages = (locale: string): Messages =>
@@ -35,25 +38,22 @@ const zh = (key: string, ...subs: string[]) =>
   subs.reduce((s, sub, i) => s.replace(`$ARG${i + 1}$`, sub), ZH[key]?.message ?? `missing ${key}`);
 
 let server: StaticServer;
+let browser: ExtensionBrowser;
 let context: BrowserContext;
-let profileDir: string;
 
 test.beforeAll(async () => {
   server = await startStaticServer();
-  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'er-e2e-zh-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [...chromiumArgs(EXTENSION_DIR), '--lang=zh-CN'],
+  browser = await launchWithExtension(EXTENSION_DIR, {
+    extraArgs: ['--lang=zh-CN'],
     env: { ...process.env, LANGUAGE: 'zh_CN' },
-    viewport: { width: 1280, height: 800 },
+    profilePrefix: 'er-e2e-zh-',
   });
+  context = browser.context;
 });
 
 test.afterAll(async () => {
-  await context?.close();
+  if (browser) await closeExtensionBrowser(browser);
   await server?.close();
-  if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
 });
 
 test('in a Chinese browser the popup, side panel and hover card speak Chinese; the article stays English', async () => {
@@ -61,8 +61,8 @@ test('in a Chinese browser the popup, side panel and hover card speak Chinese; t
   for (const key of ['open_panel', 'popup_reasons', 'jump', 'panel_mentions', 'toc_heading']) {
     expect(ZH[key]?.message).not.toBe(EN[key]?.message);
   }
-  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const extensionId = new URL(sw.url()).host;
+  const { extensionId } = browser;
+  const sw = await serviceWorkerOf(context, extensionId);
   const errors: string[] = [];
   context.on('weberror', (e) => errors.push(e.error().stack ?? String(e.error())));
 
@@ -87,9 +87,7 @@ test('in a Chinese browser the popup, side panel and hover card speak Chinese; t
   await expect(card).toContainText(zh('reason2_summary'));
 
   // The popup.
-  const popup = await context.newPage();
-  await popup.setViewportSize({ width: 380, height: 600 });
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  const { page: popup } = await Popup.open(context, extensionId, tabId);
   await expect(popup.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(popup.getByTestId('open-panel')).toHaveText(zh('open_panel'));
   await expect(popup.getByTestId('pause-site')).toHaveText(zh('pause_site'));
@@ -100,9 +98,7 @@ test('in a Chinese browser the popup, side panel and hover card speak Chinese; t
   await expect(popup.locator('[data-testid="reason"][data-reason="1"]')).toContainText(REASONS[0]?.title ?? '');
 
   // The side panel.
-  const panel = await context.newPage();
-  await panel.setViewportSize({ width: 400, height: 800 });
-  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+  const { page: panel } = await SidePanel.openFor(context, extensionId, tabId);
   await expect(panel.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(panel.getByTestId('jump').first()).toHaveText(zh('jump'));
   await expect(panel.getByTestId('search')).toHaveAttribute('placeholder', zh('search_placeholder'));

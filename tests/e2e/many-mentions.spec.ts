@@ -14,6 +14,7 @@ import { WINDOW_FROM_RANGES } from '../../content/limits';
 import {
   centre,
   expect,
+  expectPainted,
   highlightRanges,
   hoverCard,
   isRegistered,
@@ -21,7 +22,7 @@ import {
   rangeInViewport,
   test,
   totalHighlighted,
-} from './fixtures';
+} from './harness/fixtures';
 
 const registered = (page: Page, id: string) => isRegistered(page, 'wechat', id);
 
@@ -39,6 +40,7 @@ test('on a page of 902 mentions only those near the viewport are registered, and
   await expect.poll(() => registered(page, 'p-1')).toBe(true);
   expect(await registered(page, 'p-contents')).toBe(true);
   expect(await registered(page, 'p-shadow')).toBe(true);
+  await expectPainted(page, 'wechat', 'p-1');
   const atTop = await totalHighlighted(page);
   expect(atTop).toBeGreaterThan(20);
   expect(atTop).toBeLessThan(WINDOW_FROM_RANGES);
@@ -48,6 +50,7 @@ test('on a page of 902 mentions only those near the viewport are registered, and
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await expect.poll(() => registered(page, 'p-900')).toBe(true);
   await expect.poll(() => registered(page, 'p-1')).toBe(false);
+  await expectPainted(page, 'wechat', 'p-900');
   expect(await registered(page, 'p-shadow')).toBe(false);
   expect(await totalHighlighted(page)).toBeLessThan(WINDOW_FROM_RANGES);
 
@@ -59,6 +62,7 @@ test('on a page of 902 mentions only those near the viewport are registered, and
   // The middle of the page, reached by a jump, is painted too.
   await page.evaluate(() => document.getElementById('p-450')?.scrollIntoView({ block: 'center' }));
   await expect.poll(() => registered(page, 'p-450')).toBe(true);
+  await expectPainted(page, 'wechat', 'p-450');
   expect(summary.total).toBe(902);
 });
 
@@ -87,4 +91,9 @@ test('jump-to from the side panel reaches a far mention of a long page: scrolled
   await expect.poll(() => registered(page, 'p-1')).toBe(false);
   // Once the (possibly smooth) scroll ends, the mention is inside the viewport.
   await expect.poll(() => rangeInViewport(page, 'wechat', 'p-850')).toBe(true);
+  // Once the flash is over, the mention shows its own colour.
+  await expect.poll(async () => (await highlightRanges(page, 'flash')).length, { timeout: 10_000 }).toBe(0);
+  await page.bringToFront();
+  // The flash blinks (off, on again) before it ends: wait for the last blink to pass.
+  await expect(() => expectPainted(page, 'wechat', 'p-850')).toPass({ timeout: 5_000 });
 });

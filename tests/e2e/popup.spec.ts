@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import { REASON_NUMBERS, REASONS } from '../../utils/article';
 import { countsOf, DEMO_MENTIONS } from './expected-mentions';
-import { expect, test, totalHighlighted } from './fixtures';
+import { expect, expectPainted, expectUnpainted, rangeIn, test, totalHighlighted } from './harness/fixtures';
 
 const EXPECTED_COUNTS = countsOf(DEMO_MENTIONS);
 const BY_REASON = new Map<number, number>();
@@ -80,6 +80,8 @@ test('the switch turns highlighting off and on again without a reload, and is re
     return true;
   });
   expect(marker).toBe(true);
+  const taobaoBox = (await rangeIn(page, 'taobao', 'p-taobao')).rect;
+  await expectPainted(page, 'taobao', 'p-taobao');
 
   const popup = await openPopup(await tabIdOf(page));
   const toggle = popup.getByTestId('toggle-highlighting');
@@ -89,6 +91,8 @@ test('the switch turns highlighting off and on again without a reload, and is re
   await expect(toggle).toHaveAttribute('aria-checked', 'false');
   await highlightsBecome(page, 0);
   await expect(popup.getByTestId('verdict')).toHaveAttribute('data-kind', 'off');
+  await page.bringToFront();
+  await expectUnpainted(page, taobaoBox, undefined, 'highlighting off');
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
 
   // Remembered: a new popup shows it off.
@@ -97,6 +101,8 @@ test('the switch turns highlighting off and on again without a reload, and is re
 
   await popup.getByTestId('toggle-highlighting').click();
   await highlightsBecome(page, before);
+  await page.bringToFront();
+  await expectPainted(page, 'taobao', 'p-taobao');
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
 });
 
@@ -109,6 +115,8 @@ test('pause on this site clears the highlights here, and resuming brings them ba
 }) => {
   await page.goto(server.url('/demo.html'));
   await waitForScan(page);
+  const wechatBox = (await rangeIn(page, 'wechat', 'p-accounts')).rect;
+  await expectPainted(page, 'wechat', 'p-accounts');
   const popup = await openPopup(await tabIdOf(page));
   const pause = popup.getByTestId('pause-site');
   await expect(pause).toHaveAttribute('aria-pressed', 'false');
@@ -116,6 +124,8 @@ test('pause on this site clears the highlights here, and resuming brings them ba
   await expect(pause).toHaveAttribute('aria-pressed', 'true');
   await highlightsBecome(page, 0);
   await expect(popup.getByTestId('verdict')).toHaveAttribute('data-kind', 'paused');
+  await page.bringToFront();
+  await expectUnpainted(page, wechatBox, undefined, 'site paused');
 
   // Another page of the same site stays paused.
   const other = await page.context().newPage();
@@ -126,6 +136,8 @@ test('pause on this site clears the highlights here, and resuming brings them ba
   await pause.click();
   await expect(pause).toHaveAttribute('aria-pressed', 'false');
   await highlightsBecome(page, DEMO_MENTIONS.length);
+  await page.bringToFront();
+  await expectPainted(page, 'wechat', 'p-accounts');
 });
 
 test('a chart bar opens the side panel at its reason', async ({

@@ -3,7 +3,7 @@
  * Our fixture pages load nothing from outside, so any request to an address
  * other than 127.0.0.1 during this walk-through would be the extension's.
  */
-import { centre, expect, rangeInView, test } from './fixtures';
+import { centre, expect, rangeInView, test } from './harness/fixtures';
 
 test('no network request leaves the machine while every surface is used', async ({
   page,

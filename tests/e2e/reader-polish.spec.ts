@@ -17,6 +17,7 @@ import {
   contrast,
   type ExtGlobal,
   expect,
+  expectBoxPainted,
   type HighlightRange,
   highlightRanges,
   hoverCard,
@@ -29,7 +30,7 @@ import {
   rangeInView,
   test,
   totalHighlighted,
-} from './fixtures';
+} from './harness/fixtures';
 
 type Rect = HighlightRange['rect'];
 
@@ -412,6 +413,8 @@ async function expectReadableHighlights(page: Page, mentions: readonly (readonly
       1.2,
     );
     expect(contrast(text, wash), `${entity}: text ${text} on the highlight ${wash}`).toBeGreaterThanOrEqual(4.5);
+    // And the wash is the entity's colour at the highlight alpha over this page.
+    await expectBoxPainted(page, entity, rect, { under: pageBg });
   }
   return pageBg;
 }

@@ -1,13 +1,13 @@
 /**
  * Screenshots for the README, taken from the real extension on the demo page
  * in light and dark: the page with its highlights, the hover card, the popup
- * and the side panel. Written to docs/screenshots/ (overwritten in place).
+ * and the side panel. `npm run screenshots` writes them to docs/screenshots/
+ * (overwritten in place); the default e2e run writes artifacts/screenshots/.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { centre, expect, hoverCard, rangeInView, test } from './fixtures';
-
-const OUT = path.resolve(process.cwd(), 'docs/screenshots');
+import { centre, expect, hoverCard, rangeInView, test } from './harness/fixtures';
+import { screenshotDir } from './harness/screenshots';
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`README screenshots (${scheme})`, async ({
@@ -18,7 +18,7 @@ for (const scheme of ['light', 'dark'] as const) {
     openPopup,
     openRealPanelFor,
   }) => {
-    fs.mkdirSync(OUT, { recursive: true });
+    const OUT = screenshotDir('docs/screenshots');
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
     await page.setViewportSize({ width: 1100, height: 720 });
     await page.goto(server.url('/demo.html'));

@@ -8,7 +8,21 @@
 import type { Page } from '@playwright/test';
 import { CLOSING, REASONS } from '../../utils/article';
 import { DEMO_MENTIONS, TRAPS_ZH_MENTIONS } from './expected-mentions';
-import { expect, highlightRanges, highlightSizes, hoverCard, rangeIn, rangeInViewport, test } from './fixtures';
+import {
+  blend,
+  entityColour,
+  expect,
+  expectPainted,
+  FLASH_ALPHA,
+  FLASH_COLOUR,
+  highlightRanges,
+  highlightSizes,
+  hoverCard,
+  pageBackground,
+  rangeIn,
+  rangeInViewport,
+  test,
+} from './harness/fixtures';
 
 function expectedItems(list: typeof DEMO_MENTIONS): string[] {
   return list.map((m) => `${m.entity}:${m.reason === null ? 'none' : m.reason}`).sort();
@@ -35,6 +49,7 @@ test('the mention list names each mention’s entity and reason, and jump-to scr
 }) => {
   await page.goto(server.url('/demo.html'));
   await waitForScan(page);
+  const pageBg = await pageBackground(page);
   const panel = await openRealPanelFor(page);
   await expect(panel.getByTestId('mention')).toHaveCount(DEMO_MENTIONS.length);
   expect(await listedItems(panel)).toEqual(expectedItems(DEMO_MENTIONS));
@@ -50,6 +65,14 @@ test('the mention list names each mention’s entity and reason, and jump-to scr
   await expect.poll(() => flashText(page)).toEqual(['Alibaba']);
   // Once the (possibly smooth) scroll ends, the mention is inside the viewport.
   await expect.poll(() => rangeInViewport(page, 'alibaba', 'p-far')).toBe(true);
+  // The flash is drawn in pixels: its yellow over the mention's own wash (it blinks, so while it is on).
+  const flashed = {
+    colour: FLASH_COLOUR,
+    alpha: FLASH_ALPHA,
+    under: blend(entityColour('alibaba'), pageBg),
+    keepPointer: true,
+  };
+  await expect(() => expectPainted(page, 'alibaba', 'p-far', flashed)).toPass({ timeout: 3_000, intervals: [50] });
   // Keyboard users reach the hover card this way: it opens beside the revealed mention, without taking focus.
   const card = hoverCard(page);
   await expect(card).toBeVisible();
@@ -68,6 +91,9 @@ test('the mention list names each mention’s entity and reason, and jump-to scr
   expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
   // The flash is brief.
   await expect.poll(async () => (await highlightSizes(page)).flash ?? 0, { timeout: 10_000 }).toBe(0);
+  // And the mention it revealed is painted in its own colour.
+  // The flash blinks (off, on again) before it ends: wait for the last blink to pass.
+  await expect(() => expectPainted(page, 'alibaba', 'p-far')).toPass({ timeout: 5_000 });
 });
 
 test('next and previous mention reveal the mentions in turn', async ({

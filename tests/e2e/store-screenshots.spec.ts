@@ -1,6 +1,7 @@
 /**
  * Store screenshots, 1280×800, made from the real extension on the demo page
- * and saved to store/screenshots/ (the store listing uses them as they are):
+ * and saved to store/screenshots/ by `npm run screenshots` (the store listing
+ * uses them as they are; the default e2e run writes artifacts/screenshots/):
  *   1. the page with its highlights and the hover card over a mention;
  *   2. the page with the side panel beside it, open at the clicked reason;
  *   3. the page with the toolbar popup open.
@@ -12,14 +13,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { EntityId } from '../../utils/types';
-import { centre, expect, highlightRanges, hoverCard, test } from './fixtures';
+import { centre, expect, highlightRanges, hoverCard, test } from './harness/fixtures';
+import { screenshotDir } from './harness/screenshots';
 
-const OUT = path.resolve(process.cwd(), 'store/screenshots');
 const WIDTH = 1280;
 const HEIGHT = 800;
 const PANEL_WIDTH = 400;
-
-test.beforeAll(() => fs.mkdirSync(OUT, { recursive: true }));
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(png: Buffer): { width: number; height: number } {
@@ -28,7 +27,7 @@ function pngSize(png: Buffer): { width: number; height: number } {
 
 function save(name: string, png: Buffer): void {
   expect(pngSize(png)).toEqual({ width: WIDTH, height: HEIGHT });
-  fs.writeFileSync(path.join(OUT, name), png);
+  fs.writeFileSync(path.join(screenshotDir('store/screenshots'), name), png);
 }
 
 async function mentionIn(page: Page, entity: EntityId, where: string) {

@@ -7,17 +7,19 @@
 import {
   bodyPausedThenLive,
   card,
+  colourShare,
   expect,
-  hasColour,
+  expectBoxPainted,
+  expectUnpainted,
   highlightTexts,
   hoverWord,
   mentionsOnly,
   pageRecord,
+  STRICT_CSP,
   test,
   waitForHighlights,
   wordRect,
 } from './hostile-fixtures';
-import { STRICT_CSP } from './hostile-server';
 
 test('strict CSP + Trusted Types: highlights painted, card styled, no violations, no page errors', async ({
   page,
@@ -32,15 +34,25 @@ test('strict CSP + Trusted Types: highlights painted, card styled, no violations
 
   // Loaded with highlighting off, then switched on in place: the page DOM (our host aside) is unchanged.
   const ready = () => waitForHighlights(page, (h) => Object.keys(mentionsOnly(h)).length >= 3);
-  const dom = await bodyPausedThenLive(page, hostile.url('csp.html'), setStoredSettings, ready);
-  expect(dom.pausedPainted).toBe(0);
+  // Control: while paused, the mentions' boxes show the page only.
+  const unpainted = async () => {
+    await expectUnpainted(page, await wordRect(page, 'p1', 'WeChat'), undefined, 'WeChat while paused');
+    await expectUnpainted(page, await wordRect(page, 'p2', 'Taobao'), undefined, 'Taobao while paused');
+  };
+  const dom = await bodyPausedThenLive(page, hostile.url('csp.html'), setStoredSettings, ready, unpainted);
+  expect(dom.pausedRegistered).toBe(0);
   expect(dom.live).toBe(dom.paused);
   const t = await highlightTexts(page);
   expect(mentionsOnly(t)).toEqual({ alibaba: ['阿里巴巴'], taobao: ['Taobao'], wechat: ['WeChat'] });
 
-  // The ::highlight() styles really paint (a CSP-blocked <style> would leave the text plain).
-  expect(await hasColour(page, await wordRect(page, 'p1', 'WeChat'))).toBeGreaterThan(0.2);
-  expect(await hasColour(page, await wordRect(page, 'p1', 'followers'))).toBe(0);
+  // The ::highlight() styles really paint (a CSP-blocked <style> would leave the text plain):
+  // each mention's box is its colour washed over the page, a plain word's box is not tinted.
+  expect(await colourShare(page, await wordRect(page, 'p1', 'WeChat'))).toBeGreaterThan(0.2);
+  expect(await colourShare(page, await wordRect(page, 'p1', 'followers'))).toBe(0);
+  await expectBoxPainted(page, 'wechat', await wordRect(page, 'p1', 'WeChat'));
+  await expectBoxPainted(page, 'taobao', await wordRect(page, 'p2', 'Taobao'));
+  await expectBoxPainted(page, 'alibaba', await wordRect(page, 'p3', '阿里巴巴'));
+  await expectUnpainted(page, await wordRect(page, 'p1', 'followers'));
 
   // The hover card shows, and its own styles applied (not a bare unstyled block).
   await hoverWord(page, 'p1', 'WeChat');

@@ -5,7 +5,17 @@
  * page text (content/rules.ts reads <text>, with <tspan> inline): highlighted.
  * An open shadow root is scanned (its own adopted sheet), a closed one is not.
  */
-import { bodyPausedThenLive, expect, highlightPlaces, probe, test, waitForHighlights } from './hostile-fixtures';
+import {
+  bodyPausedThenLive,
+  expect,
+  expectBoxPainted,
+  expectUnpainted,
+  highlightPlaces,
+  probe,
+  test,
+  waitForHighlights,
+  wordRect,
+} from './hostile-fixtures';
 
 const EXPECTED_PLACES = { alibaba: ['in-open', 'svg-text'], wechat: ['outside'] };
 
@@ -15,15 +25,19 @@ test('editable, form fields, SVG text, closed shadow root: only page text is hig
   setStoredSettings,
 }) => {
   const ready = () => waitForHighlights(page, (h) => (h.alibaba?.length ?? 0) >= 2 && !!h.wechat?.length);
-  const { paused, live, pausedPainted } = await bodyPausedThenLive(
+  const { paused, live, pausedRegistered } = await bodyPausedThenLive(
     page,
     hostile.url('editable.html'),
     setStoredSettings,
     ready,
   );
-  expect(pausedPainted).toBe(0);
+  expect(pausedRegistered).toBe(0);
   expect(live, 'the page DOM, apart from our host, is unchanged by highlighting').toBe(paused);
   expect(await highlightPlaces(page)).toEqual(EXPECTED_PLACES);
+  // In pixels: page text and SVG text are painted, a mention inside an editable area is not.
+  await expectBoxPainted(page, 'wechat', await wordRect(page, 'outside', 'WeChat'));
+  await expectBoxPainted(page, 'alibaba', await wordRect(page, 'svg-text', 'Alibaba'));
+  await expectUnpainted(page, await wordRect(page, 'editor', 'Taobao'), undefined, 'Taobao in an editable area');
 
   // Typing mentions into every kind of field works and paints nothing there.
   await page.locator('#field').press('End');

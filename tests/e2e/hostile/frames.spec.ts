@@ -8,11 +8,15 @@ import {
   bodyPausedThenLive,
   bodyWithoutHost,
   expect,
+  expectBoxPainted,
+  expectUnpainted,
+  frameBoxToPage,
   highlightPlaces,
   highlightTexts,
   mentionsOnly,
   test,
   waitForHighlights,
+  wordRect,
 } from './hostile-fixtures';
 
 test('cross-origin frame: each frame paints its own text, the tab summary merges them', async ({
@@ -33,6 +37,12 @@ test('cross-origin frame: each frame paints its own text, the tab summary merges
   const inner = await waitForHighlights(page, (h) => Object.keys(mentionsOnly(h)).length >= 2, 15_000, child);
   expect(mentionsOnly(inner)).toEqual({ alibaba: ['Alibaba'], taobao: ['淘宝'] });
   expect(await highlightPlaces(page, child)).toEqual({ alibaba: ['child-text'], taobao: ['child-text'] });
+  // Painted in pixels: the top frame's mention, and the child frame's, each in its entity's colour.
+  await expectBoxPainted(page, 'wechat', await wordRect(page, 'top-text', 'WeChat'));
+  const inChild = async (word: string) => frameBoxToPage(child!, await wordRect(page, 'child-text', word, child));
+  await expectBoxPainted(page, 'alibaba', await inChild('Alibaba'));
+  await expectBoxPainted(page, 'taobao', await inChild('淘宝'));
+  await expectUnpainted(page, await inChild('mentions'));
   const before = await bodyWithoutHost(page);
 
   const tabId = await tabIdOf(page);

@@ -5,7 +5,18 @@
  * batch and hover (content/paint.ts Painter.assert), so: the page keeps
  * working, nobody throws, and ours come back on the next change or hover.
  */
-import { card, expect, hoverWord, mentionsOnly, pageRecord, test, waitForHighlights } from './hostile-fixtures';
+import {
+  card,
+  expect,
+  expectBoxPainted,
+  expectUnpainted,
+  hoverWord,
+  mentionsOnly,
+  pageRecord,
+  test,
+  waitForHighlights,
+  wordRect,
+} from './hostile-fixtures';
 
 const OURS = { taobao: ['Taobao'], wechat: ['WeChat'] };
 
@@ -33,6 +44,11 @@ test('page clears and re-registers our highlight names: ours come back on the ne
   );
   const after = await waitForHighlights(page, (h) => !!h.alibaba?.length && h.wechat?.[0] === 'WeChat');
   expect(mentionsOnly(after)).toEqual({ alibaba: ['Alibaba'], ...OURS });
+  // Ours are painted again in pixels, each in its colour; a plain word is not.
+  await expectBoxPainted(page, 'wechat', await wordRect(page, 'p1', 'WeChat'));
+  await expectBoxPainted(page, 'taobao', await wordRect(page, 'p2', 'Taobao'));
+  await expectBoxPainted(page, 'alibaba', await wordRect(page, 'more', 'Alibaba'));
+  await expectUnpainted(page, await wordRect(page, 'p1', 'followers'));
 
   // The page still works, and its heartbeat never stalled during the fight.
   expect(await page.evaluate(() => (window as unknown as { pageWorks(): number }).pageWorks())).toBeGreaterThan(0);

@@ -10,6 +10,7 @@ import {
   bodyWithoutHost,
   card,
   expect,
+  expectBoxPainted,
   hostCount,
   hoverWord,
   mentionsOnly,
@@ -17,6 +18,7 @@ import {
   probe,
   test,
   waitForHighlights,
+  wordRect,
 } from './hostile-fixtures';
 
 type HostPage = {
@@ -86,4 +88,7 @@ test('a page that evicts the host forever: no fight, no loop, no error', async (
   expect(rec.maxGap).toBeLessThan(1000);
   // The highlights themselves do not depend on the host.
   expect(mentionsOnly(await waitForHighlights(page, () => true))).toEqual({ taobao: ['Taobao'], wechat: ['WeChat'] });
+  // And they are still painted, each in its colour.
+  await expectBoxPainted(page, 'wechat', await wordRect(page, 'p1', 'WeChat'));
+  await expectBoxPainted(page, 'taobao', await wordRect(page, 'p2', 'Taobao'));
 });

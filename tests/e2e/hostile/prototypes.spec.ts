@@ -10,12 +10,15 @@ import {
   bodyPausedThenLive,
   card,
   expect,
+  expectBoxPainted,
+  expectUnpainted,
   highlightTexts,
   hoverWord,
   mentionsOnly,
   probe,
   test,
   waitForHighlights,
+  wordRect,
 } from './hostile-fixtures';
 
 const EXPECTED = {
@@ -35,13 +38,21 @@ test('poisoned prototypes and frozen Object.prototype: exact highlights, working
 }) => {
   await instrument(page);
   const ready = () => waitForHighlights(page, (h) => Object.values(mentionsOnly(h)).flat().length >= 5);
-  const dom = await bodyPausedThenLive(page, hostile.url('prototypes.html'), setStoredSettings, ready);
+  // Control: while paused, the mention's box shows the page only.
+  const unpainted = async () =>
+    expectUnpainted(page, await wordRect(page, 'p1', 'WeChat'), undefined, 'WeChat while paused');
+  const dom = await bodyPausedThenLive(page, hostile.url('prototypes.html'), setStoredSettings, ready, unpainted);
   expect(dom.live, 'page DOM unchanged apart from our host').toBe(dom.paused);
   // The poison is really in place in the page's world.
   expect(await page.evaluate(() => Object.isFrozen(Object.prototype))).toBe(true);
 
   const t = await highlightTexts(page);
   expect(sorted(t)).toEqual(EXPECTED);
+  // Painted in pixels, each entity in its colour; a plain word is not tinted.
+  await expectBoxPainted(page, 'wechat', await wordRect(page, 'p1', 'WeChat'));
+  await expectBoxPainted(page, 'taobao', await wordRect(page, 'p2', 'Taobao'));
+  await expectBoxPainted(page, 'alibaba', await wordRect(page, 'p2', 'Alibaba'));
+  await expectUnpainted(page, await wordRect(page, 'p1', 'followers'));
 
   // Hit-testing uses caretPositionFromPoint, which the page replaced by () => null in its own world only.
   await hoverWord(page, 'p1', 'WeChat');

@@ -14,18 +14,15 @@
  * ctx.isInvalid is true, and it stops (entrypoints/content.ts).
  * Runs in a browser of its own, so the reload cannot disturb other specs.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { type ConsoleMessage, chromium } from '@playwright/test';
-import { CHROMIUM, chromiumArgs, connectCdp, EXTENSION_DIR } from '../fixtures';
+import type { ConsoleMessage } from '@playwright/test';
+import { closeExtensionBrowser, connectCdp, EXTENSION_DIR, launchWithExtension } from '../harness/fixtures';
 import {
   card,
   expect,
   hostCount,
   hoverWord,
   mentionsOnly,
-  paintedCount,
+  registeredCount,
   test,
   waitForHighlights,
 } from './hostile-fixtures';
@@ -34,15 +31,12 @@ test('extension reloaded under an open page: the old script stops without a trac
   hostile,
 }) => {
   test.setTimeout(60_000);
-  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'er-hostile-reload-'));
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [...chromiumArgs(EXTENSION_DIR), '--enable-unsafe-extension-debugging'],
+  const b = await launchWithExtension(EXTENSION_DIR, {
+    extraArgs: ['--enable-unsafe-extension-debugging'],
+    viewport: { width: 1280, height: 720 },
+    profilePrefix: 'er-hostile-reload-',
   });
-  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const extensionId = new URL(sw.url()).host;
-  const b = { context, profileDir };
+  const { extensionId, profileDir } = b;
   const errors: string[] = [];
   b.context.on('weberror', (e) => errors.push(e.error().stack ?? String(e.error())));
   try {
@@ -79,7 +73,7 @@ test('extension reloaded under an open page: the old script stops without a trac
     expect(await page.evaluate(() => (window as unknown as { counter: number }).counter)).toBe(1);
 
     // It notices and steps aside: its highlights go, and so does its card.
-    await expect.poll(() => paintedCount(page), { timeout: 5_000, message: 'old highlights removed' }).toBe(0);
+    await expect.poll(() => registeredCount(page), { timeout: 5_000, message: 'old highlights removed' }).toBe(0);
     await expect(card(page)).toBeHidden();
 
     // The new script arrives with a page reload: one host, fresh highlights including the late paragraph's absence.
@@ -93,7 +87,6 @@ test('extension reloaded under an open page: the old script stops without a trac
     // Not even "Extension context invalidated" from the orphaned script's cleanup.
     expect(errors, 'errors on the page (main world or console)').toEqual([]);
   } finally {
-    await b.context.close();
-    fs.rmSync(b.profileDir, { recursive: true, force: true });
+    await closeExtensionBrowser(b);
   }
 });

@@ -24,7 +24,7 @@
 import type { Page } from '@playwright/test';
 import { MAX_MENTIONS, WINDOW_FROM_RANGES } from '../../../content/limits';
 import type { TabSummary } from '../../../utils/types';
-import { expect, pageRecord, paintedCount, test } from './hostile-fixtures';
+import { expect, pageRecord, registeredCount, test } from './hostile-fixtures';
 
 const MAX_GAP_MS = 1000;
 const MAX_HEAP_GROWTH = 200 * 1024 * 1024;
@@ -109,7 +109,7 @@ async function scanAtScale(f: Fixtures, kind: Kind, total: number, control = 0):
   await f.summaryOf(tabId);
   await page.bringToFront();
   await page.waitForTimeout(800);
-  expect(await paintedCount(page), 'nothing painted while switched off').toBe(0);
+  expect(await registeredCount(page), 'nothing painted while switched off').toBe(0);
   // Twice, keeping the larger: the browser's own cost varies from run to run.
   const paintCost =
     control > 0 ? Math.max(await browserPaintCost(page, control), await browserPaintCost(page, control)) : 0;
@@ -196,10 +196,10 @@ for (const c of CASES) {
     expect(run.summary.mentions.length).toBe(c.painted);
     if (c.painted > WINDOW_FROM_RANGES) {
       // Past the painter's threshold only the ranges within a screen of the viewport are registered.
-      await expect.poll(() => paintedCount(page), { timeout: 15_000 }).toBeGreaterThan(0);
-      expect(await paintedCount(page)).toBeLessThan(c.painted);
+      await expect.poll(() => registeredCount(page), { timeout: 15_000 }).toBeGreaterThan(0);
+      expect(await registeredCount(page)).toBeLessThan(c.painted);
     } else {
-      await expect.poll(() => paintedCount(page), { timeout: 15_000 }).toBe(c.painted);
+      await expect.poll(() => registeredCount(page), { timeout: 15_000 }).toBe(c.painted);
     }
     expect(run.maxFrameGap, 'longest gap between frames during the scan (ms)').toBeLessThan(c.maxFrameGap);
     expect(run.growth, 'JS heap growth after gc (bytes)').toBeLessThan(MAX_HEAP_GROWTH);

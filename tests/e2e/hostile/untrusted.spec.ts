@@ -9,24 +9,17 @@
  */
 import type { Page } from '@playwright/test';
 import type { TabSummary } from '../../../utils/types';
-import {
-  askBackground,
-  expect,
-  hoverWord,
-  mentionsOnly,
-  probe,
-  test,
-  waitForHighlights,
-  wordRect,
-} from './hostile-fixtures';
+import { expect, hoverWord, mentionsOnly, probe, test, waitForHighlights, wordRect } from './hostile-fixtures';
 
 type Forging = { forgeEvents(): { x: number; y: number }; forgeMessages(): number };
 
-async function state(page: Page, extensionId: string, tabId: number) {
-  const [focus, summary] = await Promise.all([
-    askBackground<number | null>(page, extensionId, { type: 'get-focus', tabId }),
-    askBackground<TabSummary | null>(page, extensionId, { type: 'get-summary', tabId }),
-  ]);
+type Ask = (message: Record<string, unknown>) => Promise<unknown>;
+
+async function state(page: Page, askBackground: Ask, tabId: number) {
+  const [focus, summary] = (await Promise.all([
+    askBackground({ type: 'get-focus', tabId }),
+    askBackground({ type: 'get-summary', tabId }),
+  ])) as [number | null, TabSummary | null];
   const scrollY = await probe<number>(page, 'window.scrollY');
   const flash = await probe<number>(page, `CSS.highlights.get('eight-reasons-flash')?.size ?? 0`);
   return { focus, total: summary?.total ?? null, scrollY, flash };
@@ -35,7 +28,7 @@ async function state(page: Page, extensionId: string, tabId: number) {
 test('forged events and imitated messages: nothing privileged happens; a real click does', async ({
   page,
   hostile,
-  extensionId,
+  askBackground,
   tabIdOf,
   realSidePanelOpen,
 }) => {
@@ -43,7 +36,7 @@ test('forged events and imitated messages: nothing privileged happens; a real cl
   await waitForHighlights(page, (h) => !!mentionsOnly(h).wechat && !!mentionsOnly(h).alibaba);
   const tabId = await tabIdOf(page);
   await page.bringToFront();
-  const before = await state(page, extensionId, tabId);
+  const before = await state(page, askBackground, tabId);
   expect(before).toEqual({ focus: null, total: 2, scrollY: 0, flash: 0 });
 
   // Let the host element exist (a hover creates the card), so forged events reach it too.
@@ -55,7 +48,7 @@ test('forged events and imitated messages: nothing privileged happens; a real cl
   await page.waitForTimeout(600);
 
   expect(await realSidePanelOpen(), 'side panel opened by a forged event').toBe(false);
-  expect(await state(page, extensionId, tabId)).toEqual(before);
+  expect(await state(page, askBackground, tabId)).toEqual(before);
 
   // Control: a real, trusted click on the same mention reaches the privileged path (the background
   // records the reason to show and opens the panel in the same handler). The real panel is not awaited:
@@ -64,5 +57,5 @@ test('forged events and imitated messages: nothing privileged happens; a real cl
   await page.bringToFront();
   const r = await wordRect(page, 'p1', 'WeChat');
   await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
-  await expect.poll(() => askBackground(page, extensionId, { type: 'get-focus', tabId })).toBe(2);
+  await expect.poll(() => askBackground({ type: 'get-focus', tabId })).toBe(2);
 });
