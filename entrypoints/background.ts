@@ -26,14 +26,6 @@ import type { ReasonNumber } from '@/utils/types';
 export default defineBackground(() => {
   const state = new TabState();
 
-  /** Tell open extension pages (popup, panel); nobody listening is fine. */
-  function broadcast<N extends keyof BackgroundToPages & string>(
-    name: N,
-    request: RequestOf<BackgroundToPages, N>,
-  ): void {
-    void call(BACKGROUND_TO_PAGES, name, request);
-  }
-
   function publish(tabId: number): void {
     const summary = state.summary(tabId);
     const text = badgeText(summary?.paused ? 0 : (summary?.total ?? 0));
@@ -53,37 +45,12 @@ export default defineBackground(() => {
     broadcast('show-mentions', { tabId, ...request });
   }
 
-  /** What the notebook says about a frame's mentions, laid over the tab's summary and told to the frame. */
+  /** What the notebook says about each frame's mentions, laid over the tab's summary and told to the frame. */
   const notebook = new NotebookBackground(() => {
     broadcast('notebook-changed', {});
     for (const tabId of state.tabIds())
-      for (const frameId of state.framesOf(tabId).keys()) void overlay(tabId, frameId);
+      for (const frameId of state.framesOf(tabId).keys()) void notebook.follow(state, tabId, frameId, publish);
   });
-  const logged = new Map<number, string>();
-  async function overlay(tabId: number, frameId: number): Promise<void> {
-    const frame = state.framesOf(tabId).get(frameId);
-    if (!frame) return;
-    const laid = await notebook.overlay(frame);
-    if (state.framesOf(tabId).get(frameId) !== frame) return; // a newer report came meanwhile
-    state.setOverlay(tabId, frameId, laid);
-    void callTab(TO_CONTENT, tabId, 'notebook-overlay', { overlay: laid }, frameId);
-    publish(tabId);
-    const tab = state.summary(tabId);
-    // One history line per page state: the service logs only when the reader opted in, never paused or private.
-    const key = tab ? `${tab.url}|${tab.total}|${tab.unlinked}` : '';
-    if (tab && frameId === 0 && logged.get(tabId) !== key) {
-      logged.set(tabId, key);
-      void notebook.logVisit(tab, tab.paused);
-    }
-  }
-
-  /** Ask a tab's frames to report again (after a background restart the record is empty). */
-  async function refresh(tabId: number): Promise<void> {
-    if (state.hasTab(tabId)) return;
-    await callTab(TO_CONTENT, tabId, 'request-summary', {});
-    // Frames answer with 'summary' messages; give them a moment to arrive.
-    await new Promise((r) => setTimeout(r, 250));
-  }
 
   setBadgeColor('#334155');
 
@@ -93,7 +60,7 @@ export default defineBackground(() => {
       summary: ({ summary }, sender) => {
         state.setFrame(sender.tab.id, sender.frameId ?? 0, summary);
         publish(sender.tab.id);
-        void overlay(sender.tab.id, sender.frameId ?? 0);
+        void notebook.follow(state, sender.tab.id, sender.frameId ?? 0, publish);
       },
       'open-reason': ({ reason, mentionId }, sender) => {
         // Must run before any await: the click's user gesture is only good now.
@@ -114,7 +81,7 @@ export default defineBackground(() => {
   handle(
     PAGE_TO_BACKGROUND,
     {
-      'get-summary': ({ tabId }) => refresh(tabId).then(() => state.summary(tabId)),
+      'get-summary': ({ tabId }) => refresh(state, tabId).then(() => state.summary(tabId)),
       'get-focus': ({ tabId }) => state.getFocus(tabId),
       'open-panel': ({ tabId, reason }) => {
         void openPanel(tabId);
@@ -133,7 +100,7 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     state.removeTab(tabId);
-    logged.delete(tabId);
+    notebook.forgetTab(tabId);
     mentionRequests.delete(tabId);
   });
   browser.tabs.onUpdated.addListener((tabId, change) => {
@@ -144,6 +111,27 @@ export default defineBackground(() => {
     }
   });
 
+  runCommands();
+});
+
+/** Tell open extension pages (popup, panel); nobody listening is fine. */
+function broadcast<N extends keyof BackgroundToPages & string>(
+  name: N,
+  request: RequestOf<BackgroundToPages, N>,
+): void {
+  void call(BACKGROUND_TO_PAGES, name, request);
+}
+
+/** Ask a tab's frames to report again (after a background restart the record is empty). */
+async function refresh(state: TabState, tabId: number): Promise<void> {
+  if (state.hasTab(tabId)) return;
+  await callTab(TO_CONTENT, tabId, 'request-summary', {});
+  // Frames answer with 'summary' messages; give them a moment to arrive.
+  await new Promise((r) => setTimeout(r, 250));
+}
+
+/** The keyboard shortcuts: open the panel, toggle highlighting, next and previous mention. */
+function runCommands(): void {
   browser.commands.onCommand.addListener((command, tab) => {
     const tabId = tab?.id;
     if (command === 'open-panel' && tabId !== undefined) {
@@ -155,4 +143,4 @@ export default defineBackground(() => {
       void callTab(TO_CONTENT, tabId, 'step', { direction });
     }
   });
-});
+}

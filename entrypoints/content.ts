@@ -24,6 +24,7 @@ import { askCueText, cueDataFrom } from '@/platform/cue-request';
 import { t } from '@/platform/i18n';
 import { onSettings, readSettings } from '@/platform/settings-read';
 import { useCueData } from '@/utils/link';
+import type { MentionOverlay } from '@/utils/notebook/overlay';
 import type { FrameSummary } from '@/utils/types';
 
 export default defineContentScript({
@@ -101,18 +102,14 @@ async function run(ctx: ContentScriptContext, cueText: Promise<string | null>): 
     },
     signal,
   );
-  takeCommands(
-    {
-      'request-summary': () => void page.reportAgain(),
-      reveal: ({ mentionId }) => commands.reveal(mentionId),
-      step: ({ direction, entities, reasons }) => commands.step(direction, { entities, reasons }),
-      'notebook-overlay': ({ overlay }) => {
-        marks.set(overlay, (id) => page.engine?.mentionById(id) ?? null);
-        card.hide();
-      },
+  takePageCommands(
+    page,
+    commands,
+    (overlay) => {
+      marks.set(overlay, (id) => page.engine?.mentionById(id) ?? null);
+      card.hide();
     },
     signal,
-    quiet,
   );
 
   watchPointer(
@@ -139,5 +136,27 @@ async function run(ctx: ContentScriptContext, cueText: Promise<string | null>): 
     },
     () => page.engine !== null,
     signal,
+  );
+}
+
+/** What our pages and background may ask of this frame: report again, reveal, step, the notebook's overlay. */
+function takePageCommands(
+  page: Lifecycle,
+  commands: Commands,
+  onOverlay: (overlay: MentionOverlay[]) => void,
+  signal: AbortSignal,
+): void {
+  takeCommands(
+    {
+      'request-summary': () => void page.reportAgain(),
+      reveal: ({ mentionId }) => commands.reveal(mentionId),
+      step: ({ direction, entities, reasons }) => commands.step(direction, { entities, reasons }),
+      'notebook-overlay': ({ overlay }) => {
+        onOverlay(overlay);
+        return undefined;
+      },
+    },
+    signal,
+    quiet,
   );
 }

@@ -9,7 +9,10 @@ import { browser } from 'wxt/browser';
 import type { NotebookCallResult } from '@/utils/notebook/calls';
 import { type MentionOverlay, overlayFor } from '@/utils/notebook/overlay';
 import { normalizeText, pageUrlOf } from '@/utils/notebook/text';
+import { TO_CONTENT } from '@/utils/protocol';
+import type { TabState } from '@/utils/tab-state';
 import type { FrameSummary, TabSummary } from '@/utils/types';
+import { callTab } from './messaging';
 import { NotebookStore } from './notebook-db';
 import {
   createNotebookService,
@@ -33,6 +36,8 @@ const CHANGING = new Set([
 
 export class NotebookBackground {
   private opened: Promise<{ store: NotebookStore; handlers: NotebookHandlers }> | null = null;
+  /** The page state last logged per tab: one history line per page state. */
+  private readonly logged = new Map<number, string>();
 
   constructor(private readonly onChanged: () => void) {}
 
@@ -58,6 +63,30 @@ export class NotebookBackground {
     } catch (e) {
       return { ok: false, error: 'failed', message: e instanceof Error ? e.message : String(e) };
     }
+  }
+
+  /**
+   * Lays the notebook's word over a frame that reported (in the tab state and in the frame itself), publishes the
+   * tab, and logs a line of history for it when the reader opted in.
+   */
+  async follow(state: TabState, tabId: number, frameId: number, publish: (tabId: number) => void): Promise<void> {
+    const frame = state.framesOf(tabId).get(frameId);
+    if (!frame) return;
+    const laid = await this.overlay(frame);
+    if (state.framesOf(tabId).get(frameId) !== frame) return; // a newer report came meanwhile
+    state.setOverlay(tabId, frameId, laid);
+    void callTab(TO_CONTENT, tabId, 'notebook-overlay', { overlay: laid }, frameId);
+    publish(tabId);
+    const tab = state.summary(tabId);
+    const key = tab ? `${tab.url}|${tab.total}|${tab.unlinked}` : '';
+    if (tab && frameId === 0 && this.logged.get(tabId) !== key) {
+      this.logged.set(tabId, key);
+      void this.logVisit(tab, tab.paused);
+    }
+  }
+
+  forgetTab(tabId: number): void {
+    this.logged.delete(tabId);
   }
 
   /** What the notebook says about a frame's mentions; empty when nothing (or the store is unavailable). */

@@ -29,10 +29,10 @@ function ViewSwitch({ state }: { state: PanelState }) {
     </button>
   );
   return (
-    <div class="view-switch" role="group" aria-label={t('panel_views')}>
+    <nav class="view-switch" aria-label={t('panel_views')}>
       {tab('reader', t('panel_view_reader'))}
       {tab('notebook', t('panel_view_notebook'))}
-    </div>
+    </nav>
   );
 }
 

@@ -13,8 +13,8 @@
  */
 import { inflateSync } from 'node:zlib';
 import { type CDPSession, expect, type Frame, type Page } from '@playwright/test';
-import { HIGHLIGHT_ALPHA } from '../../../content/paint';
 import { ENTITIES } from '../../../utils/entities';
+import { HIGHLIGHT_ALPHA } from '../../../utils/highlight';
 import type { EntityId } from '../../../utils/types';
 
 export { HIGHLIGHT_ALPHA };
