@@ -7,7 +7,7 @@
  * (isOwnPage / isOwnContentScript) before acting, and a caller checks the reply (the direction's `replies` check).
  */
 import { isEntityId, isReasonNumber } from './entities';
-import { isNotebookCallResult, type NotebookCallResult } from './notebook/calls';
+import { isNotebookCallResult, type NotebookCallResult } from './notebook/call-result';
 import type { MentionOverlay } from './notebook/overlay';
 import type { EntityId, FrameSummary, LinkResult, ReasonNumber, TabSummary } from './types';
 

@@ -9,6 +9,7 @@
  */
 import { isEntityId, isReasonNumber } from '../entities';
 import type { ReasonNumber } from '../types';
+import { isNotebookCallResult, type NotebookCallResult } from './call-result';
 import type { ReadingSummary } from './history';
 import { isRetentionDays } from './history';
 import { LIMITS, type RetentionDays } from './limits';
@@ -293,16 +294,10 @@ export const NOTEBOOK_CALLS_FROM_CONTENT: readonly NotebookCallName[] = [
 ];
 
 /** The generic client side: how UI code reaches the background (or a fake in tests). */
+export { isNotebookCallResult, type NotebookCallResult };
+
+/** The generic client side: how UI code reaches the background (or a fake in tests). */
 export type NotebookApi = <K extends NotebookCallName>(name: K, request: CallRequest<K>) => Promise<CallReply<K>>;
-
-/** What the background answers a notebook call with: the handler's reply, or why it was not run. */
-export type NotebookCallResult =
-  | { ok: true; reply: unknown }
-  | { ok: false; error: 'unknown-call' | 'invalid-request' | 'not-allowed' | 'failed'; message: string };
-
-export function isNotebookCallResult(v: unknown): v is NotebookCallResult {
-  return isPlainObject(v) && (v.ok === true ? 'reply' in v : v.ok === false && typeof v.message === 'string');
-}
 
 /**
  * A NotebookApi over any transport (runtime.sendMessage, a port, a test
