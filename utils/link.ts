@@ -378,6 +378,10 @@ interface Tally {
   maxWeight: number;
   /** How many of its cues are more than generic words (weight 2 or 3). */
   strong: number;
+  /** Telling cues in Chinese script (a gloss in the other language is the same word, not a second one). */
+  strongZh: number;
+  /** Whether one of its cues is a phrase only this argument uses (weight 3) and not a venue. */
+  phrase: boolean;
   /** Distinct labels, strongest first, then in reading order. */
   cues: string[];
 }
@@ -392,6 +396,27 @@ interface Scored {
   unrelatedCues: string[];
 }
 
+/**
+ * Feature names that say where something happens rather than what is argued, and the neighbouring argument each
+ * yields to: official accounts (2) used to gather fans for a store are reason 3's; Moments (6) spoilt as a whole is
+ * reason 5's.
+ */
+const VENUES = new Map<string, ReasonNumber>([
+  ['official account', 3],
+  ['public account', 3],
+  ['subscription account', 3],
+  ['公众号', 3],
+  ['公眾號', 3],
+  ['公众平台', 3],
+  ['订阅号', 3],
+  ['訂閱號', 3],
+  ['Moments', 5],
+  ['circle of friends', 5],
+  ['friends circle', 5],
+  ["friends' circle", 5],
+  ['朋友圈', 5],
+]);
+
 const NOTHING: Scored = { best: null, second: 0, tallies: [], unrelated: 0, unrelatedCues: [] };
 
 /**
@@ -404,6 +429,22 @@ function score(hits: readonly CueHit[], entity: EntityId): Scored {
   const seen = new Set<string>();
   let unrelated = 0;
   const unrelatedCues: string[] = [];
+  let venues: CueHit[] | null = null;
+  const add = (reason: ReasonNumber, label: string, weight: number, venue = false): void => {
+    let t = tallies[reason];
+    if (!t) {
+      t = { reason, score: 0, maxWeight: 0, strong: 0, strongZh: 0, phrase: false, cues: [] };
+      tallies[reason] = t;
+    }
+    t.score += weight;
+    if (weight > t.maxWeight) t.maxWeight = weight;
+    if (weight === 3 && !venue) t.phrase = true;
+    if (weight >= 2 || venue) {
+      t.strong++;
+      if (label.charCodeAt(0) > 0x2e7f) t.strongZh++;
+    }
+    t.cues.push(label);
+  };
   for (const hit of hits) {
     const key = `${hit.target}:${hit.label}`;
     if (seen.has(key)) continue;
@@ -411,17 +452,20 @@ function score(hits: readonly CueHit[], entity: EntityId): Scored {
     if (hit.target === 0) {
       unrelated += hit.weight;
       unrelatedCues.push(hit.label);
-      continue;
+    } else if (VENUES.has(hit.label)) {
+      venues ??= [];
+      venues.push(hit);
+    } else add(hit.target, hit.label, hit.weight);
+  }
+  // A feature named alone as the venue (an official account, Moments) yields to what is said about it: beside a
+  // telling word of its neighbouring argument and no other word of its own, it weighs as a generic word (it still
+  // corroborates its own argument).
+  if (venues) {
+    for (const v of venues) {
+      const rival = tallies[VENUES.get(v.label) as ReasonNumber];
+      const yields = rival !== undefined && rival.strong > 0 && tallies[v.target] === undefined;
+      add(v.target as ReasonNumber, v.label, yields ? 1 : v.weight, true);
     }
-    let t = tallies[hit.target];
-    if (!t) {
-      t = { reason: hit.target, score: 0, maxWeight: 0, strong: 0, cues: [] };
-      tallies[hit.target] = t;
-    }
-    t.score += hit.weight;
-    if (hit.weight > t.maxWeight) t.maxWeight = hit.weight;
-    if (hit.weight >= 2) t.strong++;
-    t.cues.push(hit.label);
   }
   let best: Tally | null = null;
   let second = 0;
@@ -474,9 +518,12 @@ const PARAGRAPH_SUPPORT = 3;
  */
 const UNCORROBORATED = 0.55;
 
-/** Two telling words: a generic word does not corroborate a telling one. */
+/**
+ * Two telling words in one script (a gloss in the other script is the same word again), or a phrase only this
+ * argument uses with another of its words beside it. A venue (Moments, an official account) is no such phrase.
+ */
 function corroborated(t: Tally): boolean {
-  return t.strong >= 2;
+  return t.strongZh >= 2 || t.strong - t.strongZh >= 2 || (t.phrase && t.score >= 4);
 }
 
 /**

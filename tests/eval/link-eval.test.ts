@@ -104,6 +104,16 @@ it('links real text: held-out folds reach the floors, firm links are right at le
       );
     }
   }
+  if (process.env.LINK_EVAL_FIRM) {
+    // Every link of the training folds near or above the firm threshold, right or wrong, with its cues.
+    text.push('', 'links at confidence 0.5 or more (training folds only):');
+    for (const o of outcomes) {
+      if (o.fold === UNTOUCHED_FOLD || o.link.confidence < 0.5 || o.link.reason === null) continue;
+      text.push(
+        `  [${o.item.lang} f${o.fold}] ${o.item.entity} label ${o.item.label ?? 'none'} got ${o.link.reason} ${o.link.confidence} (${o.link.source}: ${o.link.cues.join(', ')})`,
+      );
+    }
+  }
   process.stdout.write(`\n${text.join('\n')}\n\n`);
   const out = path.resolve(__dirname, '../../artifacts/eval-link.json');
   mkdirSync(path.dirname(out), { recursive: true });

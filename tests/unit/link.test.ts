@@ -231,7 +231,7 @@ describe('linkMention: order of evidence', () => {
   it('matches English cues on word boundaries only, with plurals', () => {
     // "fan" must not fire inside "fancy"; "stores" is the plural of "store".
     expect(linkMention('wechat', 'A fancy WeChat sticker.', '').source).toBe('none');
-    expect(linkMention('wechat', 'WeChat stores and shops opened.', '').cues).toEqual(['store', 'shop']);
+    expect(linkMention('wechat', 'On WeChat, stores and shops opened.', '').cues).toEqual(['store', 'shop']);
   });
 
   it('reads no cue in the second half of a hyphenated word', () => {
@@ -255,7 +255,7 @@ describe('linkMention: order of evidence', () => {
 
   it('reads words in any case, next to letters a page may write outside ASCII', () => {
     // "İ" lowers to two characters: offsets and labels must not shift after it.
-    const r = linkMention('wechat', 'İstanbul shops run WeChat OFFICIAL Accounts and Mini-Programs.', '');
+    const r = linkMention('wechat', 'İstanbul media run WeChat OFFICIAL Accounts and Mini-Programs.', '');
     expect(r).toMatchObject({ reason: 2, source: 'sentence' });
     expect(r.cues).toContain('official account');
     expect(linkMention('wechat', 'İİİ WeChat official accounts.', '')).toEqual(
