@@ -382,6 +382,8 @@ interface Tally {
   strongZh: number;
   /** Whether one of its cues is a phrase only this argument uses (weight 3) and not a venue. */
   phrase: boolean;
+  /** Whether one of its telling cues (weight 2 or 3) is not a venue: the argument is named, not only its place. */
+  argued: boolean;
   /** Distinct labels, strongest first, then in reading order. */
   cues: string[];
 }
@@ -433,12 +435,13 @@ function score(hits: readonly CueHit[], entity: EntityId): Scored {
   const add = (reason: ReasonNumber, label: string, weight: number, venue = false): void => {
     let t = tallies[reason];
     if (!t) {
-      t = { reason, score: 0, maxWeight: 0, strong: 0, strongZh: 0, phrase: false, cues: [] };
+      t = { reason, score: 0, maxWeight: 0, strong: 0, strongZh: 0, phrase: false, argued: false, cues: [] };
       tallies[reason] = t;
     }
     t.score += weight;
     if (weight > t.maxWeight) t.maxWeight = weight;
     if (weight === 3 && !venue) t.phrase = true;
+    if (weight >= 2 && !venue) t.argued = true;
     if (weight >= 2 || venue) {
       t.strong++;
       if (label.charCodeAt(0) > 0x2e7f) t.strongZh++;
@@ -581,18 +584,21 @@ function linked(best: Tally, conf: number, source: 'sentence' | 'paragraph'): Li
 
 /** The reason a mention of `entity` belongs to, from its sentence, then its paragraph; null when neither says. */
 export function linkMention(entity: EntityId, sentence: string, paragraph: string): LinkResult {
-  return decide(entity, sentence, paragraph && paragraph !== sentence ? () => scanCues(paragraph) : null);
+  const own = paragraph && paragraph !== sentence;
+  return decide(entity, sentence, own ? () => scanCues(paragraph) : null, own ? () => paragraph : null);
 }
 
 /** The cue words of a whole block of text, found once for all the mentions in it. */
 export interface CueIndex {
   readonly hits: readonly CueHit[];
+  readonly text: string;
 }
 
 /** Read lazily: most mentions are decided by their sentence and never need their paragraph. */
 export function indexCues(text: string): CueIndex {
   let hits: CueHit[] | null = null;
   return {
+    text,
     get hits() {
       hits ??= findCues(text);
       return hits;
@@ -611,22 +617,39 @@ export function linkMentionIn(
   from: number,
   to: number,
 ): LinkResult {
-  return decide(entity, sentence, () => {
-    const hits = index.hits;
-    let lo = 0;
-    let hi = hits.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((hits[mid] as CueHit).at < from) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: CueHit[] = [];
-    for (let i = lo; i < hits.length && (hits[i] as CueHit).at < to; i++) {
-      const h = hits[i] as CueHit;
-      if (h.end <= to) out.push(h);
-    }
-    return out;
-  });
+  return decide(
+    entity,
+    sentence,
+    () => {
+      const hits = index.hits;
+      let lo = 0;
+      let hi = hits.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((hits[mid] as CueHit).at < from) lo = mid + 1;
+        else hi = mid;
+      }
+      const out: CueHit[] = [];
+      for (let i = lo; i < hits.length && (hits[i] as CueHit).at < to; i++) {
+        const h = hits[i] as CueHit;
+        if (h.end <= to) out.push(h);
+      }
+      return out;
+    },
+    () => index.text.slice(from, to),
+  );
+}
+
+/** Words of selling and promotion, in any of their forms. */
+const SELLING =
+  /sell|sold|sale|\bbuy|bought|purchas|product|advert|\bads?\b|promot|marketing|business|brand|shop|store|commerc|merchant|[卖賣售购購买買商货貨销銷广廣]/i;
+
+/**
+ * Reason 6 is selling in Moments. Moments (or blocking, muting, a friend) named with no word of selling in the sentence
+ * or its paragraph is a story about something else.
+ */
+function unsold(best: Tally, sentence: string, paragraph: (() => string) | null): boolean {
+  return best.reason === 6 && !best.argued && !SELLING.test(sentence) && !(paragraph && SELLING.test(paragraph()));
 }
 
 /**
@@ -635,10 +658,16 @@ export function linkMentionIn(
  * contradict a weak cue of the sentence, and counts for less. With neither, or when unrelated topics outweigh the
  * arguments, the mention has no reason: no per-company guess.
  */
-function decide(entity: EntityId, sentence: string, paragraphHits: (() => readonly CueHit[]) | null): LinkResult {
+function decide(
+  entity: EntityId,
+  sentence: string,
+  paragraphHits: (() => readonly CueHit[]) | null,
+  paragraphText: (() => string) | null,
+): LinkResult {
   const s = score(scanCues(sentence), entity);
   if (isUnrelated(s, 2)) return noArgument(s);
   if (s.best && s.best.score >= MIN_EVIDENCE) {
+    if (unsold(s.best, sentence, paragraphText)) return noArgument(s.unrelated ? s : null);
     // The paragraph only weighs on a link that may be firm: for the others it is not worth reading.
     const mayBeFirm = corroborated(s.best) && ENTITY_REASONS[entity].includes(s.best.reason);
     const p = mayBeFirm && paragraphHits ? score(paragraphHits(), entity) : null;
@@ -651,6 +680,7 @@ function decide(entity: EntityId, sentence: string, paragraphHits: (() => readon
     !isUnrelated(p, 3) &&
     (!s.best || s.best.reason === p.best.reason)
   ) {
+    if (unsold(p.best, sentence, paragraphText)) return noArgument(p.unrelated ? p : null);
     return linked(p.best, confidence(entity, p.best, p, null, true), 'paragraph');
   }
   if (p && isUnrelated(p, 3)) return noArgument(p);

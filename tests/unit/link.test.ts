@@ -208,7 +208,7 @@ describe('linkMention: order of evidence', () => {
   });
 
   it('is firm on several strong cues, tentative on one', () => {
-    const one = linkMention('wechat', 'WeChat Moments.', '');
+    const one = linkMention('wechat', 'Selling in WeChat Moments.', '');
     expect(one).toMatchObject({ reason: 6, firm: false });
     expect(one.confidence).toBeLessThan(FIRM_CONFIDENCE);
     const many = linkMention(
@@ -263,8 +263,20 @@ describe('linkMention: order of evidence', () => {
     );
   });
 
+  it('reads Moments with no word of selling as a story about something else', () => {
+    // Reason 6 is selling in Moments: blocking a relative there is not it, selling facial masks there is.
+    expect(linkMention('wechat', 'She blocked her aunt in WeChat Moments.', '')).toMatchObject({ reason: null });
+    expect(
+      linkMention('wechat', 'She blocked her aunt in WeChat Moments.', 'The aunt sold facial creams.').reason,
+    ).toBe(6);
+    expect(linkMention('wechat', '她在微信朋友圈屏蔽了亲戚。', '')).toMatchObject({ reason: null });
+    expect(linkMention('wechat', '她在微信朋友圈屏蔽了卖面膜的亲戚。', '').reason).toBe(6);
+    // A telling word of the argument itself needs no selling word beside it.
+    expect(linkMention('wechat', 'Daigou fill WeChat Moments.', '').reason).toBe(6);
+  });
+
   it('reads "Moments" as the feature only when capitalised', () => {
-    expect(linkMention('wechat', 'She posts in Moments on WeChat.', '').reason).toBe(6);
+    expect(linkMention('wechat', 'She posts ads in Moments on WeChat.', '').reason).toBe(6);
     expect(linkMention('wechat', 'WeChat loaded in a few moments.', '').source).toBe('none');
   });
 });
