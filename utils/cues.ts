@@ -89,6 +89,9 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'browse',
         'browsing',
         'shopping',
+
+        'purchas*',
+        'customer',
       ],
     },
     zh: {

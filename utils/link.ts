@@ -419,6 +419,9 @@ const VENUES = new Map<string, ReasonNumber>([
   ['朋友圈', 5],
 ]);
 
+/** The companies that are shops. */
+const SHOPS: readonly EntityId[] = ['taobao', 'tmall'];
+
 const NOTHING: Scored = { best: null, second: 0, tallies: [], unrelated: 0, unrelatedCues: [] };
 
 /**
@@ -432,7 +435,7 @@ function score(hits: readonly CueHit[], entity: EntityId): Scored {
   let unrelated = 0;
   const unrelatedCues: string[] = [];
   let venues: CueHit[] | null = null;
-  const add = (reason: ReasonNumber, label: string, weight: number, venue = false): void => {
+  const add = (reason: ReasonNumber, label: string, weight: number, venue = false, telling = weight >= 2): void => {
     let t = tallies[reason];
     if (!t) {
       t = { reason, score: 0, maxWeight: 0, strong: 0, strongZh: 0, phrase: false, argued: false, cues: [] };
@@ -441,8 +444,8 @@ function score(hits: readonly CueHit[], entity: EntityId): Scored {
     t.score += weight;
     if (weight > t.maxWeight) t.maxWeight = weight;
     if (weight === 3 && !venue) t.phrase = true;
-    if (weight >= 2 && !venue) t.argued = true;
-    if (weight >= 2 || venue) {
+    if (telling && !venue) t.argued = true;
+    if (telling || venue) {
       t.strong++;
       if (label.charCodeAt(0) > 0x2e7f) t.strongZh++;
     }
@@ -458,6 +461,9 @@ function score(hits: readonly CueHit[], entity: EntityId): Scored {
     } else if (VENUES.has(hit.label)) {
       venues ??= [];
       venues.push(hit);
+    } else if (hit.target === 1 && hit.weight === 1 && SHOPS.includes(entity)) {
+      // Taobao and Tmall are where people shop: a shopper's word beside them is evidence of the habit (1).
+      add(1, hit.label, 2, false, false);
     } else add(hit.target, hit.label, hit.weight);
   }
   // A feature named alone as the venue (an official account, Moments) yields to what is said about it: beside a
