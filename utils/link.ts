@@ -419,6 +419,21 @@ const VENUES = new Map<string, ReasonNumber>([
   ['朋友圈', 5],
 ]);
 
+/** Reason 7's payment words. */
+const PAYMENT = new Set([
+  'payment',
+  'mobile payment',
+  'pay',
+  'wallet',
+  '支付',
+  '移动支付',
+  '移動支付',
+  '付款',
+  '收款',
+  '钱包',
+  '錢包',
+]);
+
 /** The companies that are shops. */
 const SHOPS: readonly EntityId[] = ['taobao', 'tmall'];
 
@@ -464,6 +479,9 @@ function score(hits: readonly CueHit[], entity: EntityId): Scored {
     } else if (hit.target === 1 && hit.weight === 1 && SHOPS.includes(entity)) {
       // Taobao and Tmall are where people shop: a shopper's word beside them is evidence of the habit (1).
       add(1, hit.label, 2, false, false);
+    } else if (hit.target === 7 && entity === 'alipay' && PAYMENT.has(hit.label)) {
+      // Alipay is Alibaba's capital flow: payment beside it is the escrow and trust of reason 8, not WeChat's wallet.
+      add(8, hit.label, hit.weight);
     } else add(hit.target, hit.label, hit.weight);
   }
   // A feature named alone as the venue (an official account, Moments) yields to what is said about it: beside a

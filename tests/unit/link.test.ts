@@ -47,7 +47,8 @@ const ENGLISH: Case[] = [
   ['wechat', 'WeChat lacks the big data and cloud computing that large retailers rely on.', 7, 'big data'],
   ['wechat', 'Search inside WeChat is still weak compared with a real search engine.', 7, 'search engine'],
   ['wechat', 'WeChat Pay is widely used for O2O services such as food delivery.', 7, 'O2O'],
-  ['alipay', 'Alipay handles mobile payments for hundreds of millions of people.', 7, 'mobile payment'],
+  // Alipay is Alibaba's capital flow: payment beside it is reason 8's escrow and trust.
+  ['alipay', 'Alipay handles mobile payments for hundreds of millions of people.', 8, 'mobile payment'],
   ['tencent', 'Tencent has invested heavily in cloud computing to catch up.', 7, 'cloud computing'],
   ['wechat', 'Commerce on WeChat is decentralised, with no one running logistics or after-sales.', 8, 'decentralised'],
   ['alibaba', 'Alibaba built a nationwide logistics network through Cainiao.', 8, 'logistics'],
@@ -73,7 +74,7 @@ const CHINESE: Case[] = [
   ['wechat', '微信缺少大数据和云计算的支撑。', 7, '大数据'],
   ['wechat', '微信搜索只是一个封闭的搜索。', 7, '微信搜索'],
   ['wechat', '微信支付让线下扫码付款变得很方便。', 7, '付款'],
-  ['alipay', '支付宝是阿里巴巴的移动支付工具。', 7, '移动支付'],
+  ['alipay', '支付宝是阿里巴巴的移动支付工具。', 8, '移动支付'],
   ['wechat', '微信电商是去中心化的，缺少统一的运营和管理。', 8, '去中心化'],
   ['alibaba', '阿里巴巴的物流体系依托菜鸟网络。', 8, '物流'],
   ['taobao', '淘宝加大了对假货的监管力度。', 8, '假货'],
