@@ -254,7 +254,6 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
       3: ['social tool', 'social circle', 'circle of acquaintances'],
       2: [
         'social app',
-        'social media',
         'social relationship',
         'social life',
         'acquaintance',
@@ -271,7 +270,17 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'social interaction',
         'social significance',
       ],
-      1: ['social network*', 'relationship', 'friend', 'personal', 'trust', 'family', 'classmate', 'colleague'],
+      1: [
+        'social media',
+        'social network*',
+        'relationship',
+        'friend',
+        'personal',
+        'trust',
+        'family',
+        'classmate',
+        'colleague',
+      ],
     },
     zh: {
       3: ['社交工具', '社交圈', '社交关系', '社交關係', '泾渭分明', '熟人圈'],
@@ -301,7 +310,6 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
     en: {
       3: ['loyal user', 'drive users away', 'over-commerciali*', 'leave the app'],
       2: [
-        'ecosystem',
         'ecolog*',
         'destroy*',
         'ruin*',
@@ -325,7 +333,7 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'crammed',
         'pollut*',
       ],
-      1: ['environment', 'damag*', 'annoy*', 'put off', 'quit'],
+      1: ['ecosystem', 'environment', 'damag*', 'annoy*', 'put off', 'quit'],
     },
     zh: {
       3: ['生态环境', '生態環境', '忠实用户', '忠實用戶', '用户流失', '用戶流失', '过度商业化', '過度商業化'],
@@ -383,18 +391,9 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'private domain',
         'Weishang',
         'microshop',
-      ],
-      2: [
-        'sales pitch',
         'peddl*',
-        'reseller',
-        'personal brand*',
-        'facial mask',
-        'unfriend*',
-        'pyramid',
-        'multi-level',
-        'spam*',
       ],
+      2: ['sales pitch', 'reseller', 'personal brand*', 'facial mask', 'unfriend*', 'pyramid', 'multi-level', 'spam*'],
       1: ['mask', 'block*', 'mute*', 'post*', 'feed', 'influencer', 'agent', 'selfie'],
     },
     zh: {
@@ -554,6 +553,7 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'entrepreneur*',
         'credit',
         'talent*',
+        'package*',
       ],
     },
     zh: {
