@@ -338,8 +338,6 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
     zh: {
       3: ['生态环境', '生態環境', '忠实用户', '忠實用戶', '用户流失', '用戶流失', '过度商业化', '過度商業化'],
       2: [
-        '生态',
-        '生態',
         '破坏',
         '破壞',
         '毁掉',
@@ -367,7 +365,7 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         '过度营销',
         '情感体验',
       ],
-      1: ['伤害', '体验', '离开', '反感', '纯粹', '干净'],
+      1: ['生态', '生態', '伤害', '体验', '离开', '反感', '纯粹', '干净'],
     },
   },
   // 6. Selling in Moments (the circle of friends) works while new, then dies in public view.
