@@ -380,6 +380,8 @@ interface Tally {
   strong: number;
   /** Telling cues in Chinese script (a gloss in the other language is the same word, not a second one). */
   strongZh: number;
+  /** Of its score, what cues in Chinese script weigh. */
+  scoreZh: number;
   /** Whether one of its cues is a phrase only this argument uses (weight 3) and not a venue. */
   phrase: boolean;
   /** Whether one of its telling cues (weight 2 or 3) is not a venue: the argument is named, not only its place. */
@@ -453,16 +455,28 @@ function score(hits: readonly CueHit[], entity: EntityId): Scored {
   const add = (reason: ReasonNumber, label: string, weight: number, venue = false, telling = weight >= 2): void => {
     let t = tallies[reason];
     if (!t) {
-      t = { reason, score: 0, maxWeight: 0, strong: 0, strongZh: 0, phrase: false, argued: false, cues: [] };
+      t = {
+        reason,
+        score: 0,
+        maxWeight: 0,
+        strong: 0,
+        strongZh: 0,
+        scoreZh: 0,
+        phrase: false,
+        argued: false,
+        cues: [],
+      };
       tallies[reason] = t;
     }
     t.score += weight;
+    const zh = label.charCodeAt(0) > 0x2e7f;
+    if (zh) t.scoreZh += weight;
     if (weight > t.maxWeight) t.maxWeight = weight;
     if (weight === 3 && !venue) t.phrase = true;
     if (telling && !venue) t.argued = true;
     if (telling || venue) {
       t.strong++;
-      if (label.charCodeAt(0) > 0x2e7f) t.strongZh++;
+      if (zh) t.strongZh++;
     }
     t.cues.push(label);
   };
@@ -550,7 +564,7 @@ const UNCORROBORATED = 0.55;
  * argument uses with another of its words beside it. A venue (Moments, an official account) is no such phrase.
  */
 function corroborated(t: Tally): boolean {
-  return t.strongZh >= 2 || t.strong - t.strongZh >= 2 || (t.phrase && t.score >= 4);
+  return t.strongZh >= 2 || t.strong - t.strongZh >= 2 || (t.phrase && (t.scoreZh >= 4 || t.score - t.scoreZh >= 4));
 }
 
 /**

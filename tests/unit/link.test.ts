@@ -276,6 +276,30 @@ describe('linkMention: order of evidence', () => {
     expect(linkMention('wechat', 'Daigou fill WeChat Moments.', '').reason).toBe(6);
   });
 
+  it('lets a venue named alone yield to the neighbouring argument, not when its own argument is spoken of', () => {
+    // An official account gathering fans for a store is reason 3's; one run as a medium stays reason 2's.
+    expect(linkMention('wechat', 'Merchants use a WeChat official account to gain fans.', '').reason).toBe(3);
+    expect(linkMention('wechat', 'Media use WeChat official accounts to gain fans.', '').reason).toBe(2);
+    expect(linkMention('wechat', '商家用微信公众号吸粉。', '').reason).toBe(3);
+    // Moments spoilt as a whole is reason 5's; Moments with daigou is still reason 6's.
+    expect(linkMention('wechat', 'Ads pollute WeChat Moments.', '').reason).toBe(5);
+    expect(linkMention('wechat', 'Daigou ads pollute WeChat Moments.', '').reason).toBe(6);
+  });
+
+  it('does not count a gloss in the other script as a second witness, but a phrase with more of its words', () => {
+    const gloss = linkMention('wechat', 'Brands sell to their private domain (私域) on WeChat.', '');
+    expect(gloss).toMatchObject({ reason: 6, firm: false });
+    const phrase = linkMention('alibaba', 'Alibaba runs Cainiao and its logistics.', '');
+    expect(phrase).toMatchObject({ reason: 8, firm: true });
+  });
+
+  it('reads shoppers beside Taobao or Tmall as the shopping habit, and payment beside Alipay as reason 8', () => {
+    expect(linkMention('tmall', 'Shoppers like Tmall.', '').reason).toBe(1);
+    expect(linkMention('wechat', 'Shoppers like WeChat.', '').reason).toBeNull();
+    expect(linkMention('alipay', 'Alipay handles payment for sellers.', '').reason).toBe(8);
+    expect(linkMention('wechat', 'WeChat handles payment for sellers.', '').reason).toBe(7);
+  });
+
   it('reads "Moments" as the feature only when capitalised', () => {
     expect(linkMention('wechat', 'She posts ads in Moments on WeChat.', '').reason).toBe(6);
     expect(linkMention('wechat', 'WeChat loaded in a few moments.', '').source).toBe('none');
