@@ -83,7 +83,6 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'give up on e-commerce',
         'Paipai',
         'Yixun',
-        'QQ Mall',
       ],
       1: [
         'default',
@@ -150,7 +149,6 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         '旗艦店',
         '拍拍',
         '易迅',
-        'QQ商城',
         '电商梦',
       ],
       1: ['想到', '消费者', '买家', '市场份额', '成交额', '龙头', '逛', '购物', '零售'],
