@@ -436,8 +436,8 @@ const PAYMENT = new Set([
   '錢包',
 ]);
 
-/** The companies that are shops. */
-const SHOPS: readonly EntityId[] = ['taobao', 'tmall'];
+/** The argument whose generic words weigh as telling ones beside a company (they still do not corroborate). */
+const OWN_ARGUMENT: Partial<Record<EntityId, ReasonNumber>> = { taobao: 1, tmall: 1, alibaba: 8 };
 
 const NOTHING: Scored = { best: null, second: 0, tallies: [], unrelated: 0, unrelatedCues: [] };
 
@@ -490,9 +490,10 @@ function score(hits: readonly CueHit[], entity: EntityId): Scored {
     } else if (VENUES.has(hit.label)) {
       venues ??= [];
       venues.push(hit);
-    } else if (hit.target === 1 && hit.weight === 1 && SHOPS.includes(entity)) {
-      // Taobao and Tmall are where people shop: a shopper's word beside them is evidence of the habit (1).
-      add(1, hit.label, 2, false, false);
+    } else if (hit.weight === 1 && hit.target === OWN_ARGUMENT[entity]) {
+      // Taobao and Tmall are where people shop: a shopper's word beside them is evidence of the habit (1). Alibaba is
+      // the article's example of centralised operations: a word of delivery, villages or talent beside it is reason 8's.
+      add(hit.target, hit.label, 2, false, false);
     } else if (hit.target === 7 && entity === 'alipay' && PAYMENT.has(hit.label)) {
       // Alipay is Alibaba's capital flow: payment beside it is the escrow and trust of reason 8, not WeChat's wallet.
       add(8, hit.label, hit.weight);

@@ -296,6 +296,8 @@ describe('linkMention: order of evidence', () => {
   it('reads shoppers beside Taobao or Tmall as the shopping habit, and payment beside Alipay as reason 8', () => {
     expect(linkMention('tmall', 'Shoppers like Tmall.', '').reason).toBe(1);
     expect(linkMention('wechat', 'Shoppers like WeChat.', '').reason).toBeNull();
+    expect(linkMention('alibaba', 'Alibaba trains talent in villages.', '').reason).toBe(8);
+    expect(linkMention('tencent', 'Tencent hires talent.', '').reason).toBeNull();
     expect(linkMention('alipay', 'Alipay handles payment for sellers.', '').reason).toBe(8);
     expect(linkMention('wechat', 'WeChat handles payment for sellers.', '').reason).toBe(7);
   });
