@@ -596,6 +596,11 @@ function round2(x: number): number {
   return Math.round(Math.min(1, Math.max(0, x)) * 100) / 100;
 }
 
+/** A feature named only as the venue (no telling word of the argument) of a text about something else. */
+function venueOnly(s: Scored): boolean {
+  return s.unrelated >= 2 && s.best !== null && !s.best.argued;
+}
+
 /**
  * Unrelated words decide when they reach `threshold` and outweigh the best argument's; a tie goes to the argument
  * when it has a phrase only it uses.
@@ -704,7 +709,7 @@ function decide(
   paragraphText: (() => string) | null,
 ): LinkResult {
   const s = score(scanCues(sentence), entity);
-  if (isUnrelated(s, 2)) return noArgument(s);
+  if (isUnrelated(s, 2) || venueOnly(s)) return noArgument(s);
   if (s.best && s.best.score >= MIN_EVIDENCE) {
     if (unsold(s.best, sentence, paragraphText)) return noArgument(s.unrelated ? s : null);
     // The paragraph only weighs on a link that may be firm: for the others it is not worth reading.

@@ -286,6 +286,14 @@ describe('linkMention: order of evidence', () => {
     expect(linkMention('wechat', 'Daigou ads pollute WeChat Moments.', '').reason).toBe(6);
   });
 
+  it('reads a venue named only as the place of a text about something else as no argument', () => {
+    expect(linkMention('wechat', '这个微信公众号因为敏感词被迫改名。', '')).toMatchObject({
+      reason: null,
+      source: 'unrelated',
+    });
+    expect(linkMention('wechat', '这个微信公众号的自媒体作者因为敏感词被迫改名。', '').reason).toBe(2);
+  });
+
   it('does not count a gloss in the other script as a second witness, but a phrase with more of its words', () => {
     const gloss = linkMention('wechat', 'Brands sell to their private domain (私域) on WeChat.', '');
     expect(gloss).toMatchObject({ reason: 6, firm: false });
