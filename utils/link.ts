@@ -378,6 +378,14 @@ interface Tally {
   maxWeight: number;
   /** How many of its cues are more than generic words (weight 2 or 3). */
   strong: number;
+  /** Telling cues in Chinese script (a gloss in the other language is the same word, not a second one). */
+  strongZh: number;
+  /** Of its score, what cues in Chinese script weigh. */
+  scoreZh: number;
+  /** Whether one of its cues is a phrase only this argument uses (weight 3) and not a venue. */
+  phrase: boolean;
+  /** Whether one of its telling cues (weight 2 or 3) is not a venue: the argument is named, not only its place. */
+  argued: boolean;
   /** Distinct labels, strongest first, then in reading order. */
   cues: string[];
 }
@@ -392,6 +400,45 @@ interface Scored {
   unrelatedCues: string[];
 }
 
+/**
+ * Feature names that say where something happens rather than what is argued, and the neighbouring argument each
+ * yields to: official accounts (2) used to gather fans for a store are reason 3's; Moments (6) spoilt as a whole is
+ * reason 5's.
+ */
+const VENUES = new Map<string, ReasonNumber>([
+  ['official account', 3],
+  ['public account', 3],
+  ['subscription account', 3],
+  ['公众号', 3],
+  ['公眾號', 3],
+  ['公众平台', 3],
+  ['订阅号', 3],
+  ['訂閱號', 3],
+  ['Moments', 5],
+  ['circle of friends', 5],
+  ['friends circle', 5],
+  ["friends' circle", 5],
+  ['朋友圈', 5],
+]);
+
+/** Reason 7's payment words. */
+const PAYMENT = new Set([
+  'payment',
+  'mobile payment',
+  'pay',
+  'wallet',
+  '支付',
+  '移动支付',
+  '移動支付',
+  '付款',
+  '收款',
+  '钱包',
+  '錢包',
+]);
+
+/** The argument whose generic words weigh as telling ones beside a company (they still do not corroborate). */
+const OWN_ARGUMENT: Partial<Record<EntityId, ReasonNumber>> = { taobao: 1, tmall: 1, alibaba: 8 };
+
 const NOTHING: Scored = { best: null, second: 0, tallies: [], unrelated: 0, unrelatedCues: [] };
 
 /**
@@ -404,6 +451,35 @@ function score(hits: readonly CueHit[], entity: EntityId): Scored {
   const seen = new Set<string>();
   let unrelated = 0;
   const unrelatedCues: string[] = [];
+  let venues: CueHit[] | null = null;
+  const add = (reason: ReasonNumber, label: string, weight: number, venue = false, telling = weight >= 2): void => {
+    let t = tallies[reason];
+    if (!t) {
+      t = {
+        reason,
+        score: 0,
+        maxWeight: 0,
+        strong: 0,
+        strongZh: 0,
+        scoreZh: 0,
+        phrase: false,
+        argued: false,
+        cues: [],
+      };
+      tallies[reason] = t;
+    }
+    t.score += weight;
+    const zh = label.charCodeAt(0) > 0x2e7f;
+    if (zh) t.scoreZh += weight;
+    if (weight > t.maxWeight) t.maxWeight = weight;
+    if (weight === 3 && !venue) t.phrase = true;
+    if (telling && !venue) t.argued = true;
+    if (telling || venue) {
+      t.strong++;
+      if (zh) t.strongZh++;
+    }
+    t.cues.push(label);
+  };
   for (const hit of hits) {
     const key = `${hit.target}:${hit.label}`;
     if (seen.has(key)) continue;
@@ -411,17 +487,27 @@ function score(hits: readonly CueHit[], entity: EntityId): Scored {
     if (hit.target === 0) {
       unrelated += hit.weight;
       unrelatedCues.push(hit.label);
-      continue;
+    } else if (VENUES.has(hit.label)) {
+      venues ??= [];
+      venues.push(hit);
+    } else if (hit.weight === 1 && hit.target === OWN_ARGUMENT[entity]) {
+      // Taobao and Tmall are where people shop: a shopper's word beside them is evidence of the habit (1). Alibaba is
+      // the article's example of centralised operations: a word of delivery, villages or talent beside it is reason 8's.
+      add(hit.target, hit.label, 2, false, false);
+    } else if (hit.target === 7 && entity === 'alipay' && PAYMENT.has(hit.label)) {
+      // Alipay is Alibaba's capital flow: payment beside it is the escrow and trust of reason 8, not WeChat's wallet.
+      add(8, hit.label, hit.weight);
+    } else add(hit.target, hit.label, hit.weight);
+  }
+  // A feature named alone as the venue (an official account, Moments) yields to what is said about it: beside a
+  // telling word of its neighbouring argument and no other word of its own, it weighs as a generic word (it still
+  // corroborates its own argument).
+  if (venues) {
+    for (const v of venues) {
+      const rival = tallies[VENUES.get(v.label) as ReasonNumber];
+      const yields = rival !== undefined && rival.strong > 0 && tallies[v.target] === undefined;
+      add(v.target as ReasonNumber, v.label, yields ? 1 : v.weight, true);
     }
-    let t = tallies[hit.target];
-    if (!t) {
-      t = { reason: hit.target, score: 0, maxWeight: 0, strong: 0, cues: [] };
-      tallies[hit.target] = t;
-    }
-    t.score += hit.weight;
-    if (hit.weight > t.maxWeight) t.maxWeight = hit.weight;
-    if (hit.weight >= 2) t.strong++;
-    t.cues.push(hit.label);
   }
   let best: Tally | null = null;
   let second = 0;
@@ -474,9 +560,12 @@ const PARAGRAPH_SUPPORT = 3;
  */
 const UNCORROBORATED = 0.55;
 
-/** Two telling words: a generic word does not corroborate a telling one. */
+/**
+ * Two telling words in one script (a gloss in the other script is the same word again), or a phrase only this
+ * argument uses with another of its words beside it. A venue (Moments, an official account) is no such phrase.
+ */
 function corroborated(t: Tally): boolean {
-  return t.strong >= 2;
+  return t.strongZh >= 2 || t.strong - t.strongZh >= 2 || (t.phrase && (t.scoreZh >= 4 || t.score - t.scoreZh >= 4));
 }
 
 /**
@@ -507,6 +596,11 @@ function round2(x: number): number {
   return Math.round(Math.min(1, Math.max(0, x)) * 100) / 100;
 }
 
+/** A feature named only as the venue (no telling word of the argument) of a text about something else. */
+function venueOnly(s: Scored): boolean {
+  return s.unrelated >= 2 && s.best !== null && !s.best.argued;
+}
+
 /**
  * Unrelated words decide when they reach `threshold` and outweigh the best argument's; a tie goes to the argument
  * when it has a phrase only it uses.
@@ -534,18 +628,21 @@ function linked(best: Tally, conf: number, source: 'sentence' | 'paragraph'): Li
 
 /** The reason a mention of `entity` belongs to, from its sentence, then its paragraph; null when neither says. */
 export function linkMention(entity: EntityId, sentence: string, paragraph: string): LinkResult {
-  return decide(entity, sentence, paragraph && paragraph !== sentence ? () => scanCues(paragraph) : null);
+  const own = paragraph && paragraph !== sentence;
+  return decide(entity, sentence, own ? () => scanCues(paragraph) : null, own ? () => paragraph : null);
 }
 
 /** The cue words of a whole block of text, found once for all the mentions in it. */
 export interface CueIndex {
   readonly hits: readonly CueHit[];
+  readonly text: string;
 }
 
 /** Read lazily: most mentions are decided by their sentence and never need their paragraph. */
 export function indexCues(text: string): CueIndex {
   let hits: CueHit[] | null = null;
   return {
+    text,
     get hits() {
       hits ??= findCues(text);
       return hits;
@@ -564,22 +661,39 @@ export function linkMentionIn(
   from: number,
   to: number,
 ): LinkResult {
-  return decide(entity, sentence, () => {
-    const hits = index.hits;
-    let lo = 0;
-    let hi = hits.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((hits[mid] as CueHit).at < from) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: CueHit[] = [];
-    for (let i = lo; i < hits.length && (hits[i] as CueHit).at < to; i++) {
-      const h = hits[i] as CueHit;
-      if (h.end <= to) out.push(h);
-    }
-    return out;
-  });
+  return decide(
+    entity,
+    sentence,
+    () => {
+      const hits = index.hits;
+      let lo = 0;
+      let hi = hits.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((hits[mid] as CueHit).at < from) lo = mid + 1;
+        else hi = mid;
+      }
+      const out: CueHit[] = [];
+      for (let i = lo; i < hits.length && (hits[i] as CueHit).at < to; i++) {
+        const h = hits[i] as CueHit;
+        if (h.end <= to) out.push(h);
+      }
+      return out;
+    },
+    () => index.text.slice(from, to),
+  );
+}
+
+/** Words of selling and promotion, in any of their forms. */
+const SELLING =
+  /sell|sold|sale|\bbuy|bought|purchas|product|advert|\bads?\b|promot|marketing|business|brand|shop|store|commerc|merchant|[卖賣售购購买買商货貨销銷广廣]/i;
+
+/**
+ * Reason 6 is selling in Moments. Moments (or blocking, muting, a friend) named with no word of selling in the sentence
+ * or its paragraph is a story about something else.
+ */
+function unsold(best: Tally, sentence: string, paragraph: (() => string) | null): boolean {
+  return best.reason === 6 && !best.argued && !SELLING.test(sentence) && !(paragraph && SELLING.test(paragraph()));
 }
 
 /**
@@ -588,10 +702,16 @@ export function linkMentionIn(
  * contradict a weak cue of the sentence, and counts for less. With neither, or when unrelated topics outweigh the
  * arguments, the mention has no reason: no per-company guess.
  */
-function decide(entity: EntityId, sentence: string, paragraphHits: (() => readonly CueHit[]) | null): LinkResult {
+function decide(
+  entity: EntityId,
+  sentence: string,
+  paragraphHits: (() => readonly CueHit[]) | null,
+  paragraphText: (() => string) | null,
+): LinkResult {
   const s = score(scanCues(sentence), entity);
-  if (isUnrelated(s, 2)) return noArgument(s);
+  if (isUnrelated(s, 2) || venueOnly(s)) return noArgument(s);
   if (s.best && s.best.score >= MIN_EVIDENCE) {
+    if (unsold(s.best, sentence, paragraphText)) return noArgument(s.unrelated ? s : null);
     // The paragraph only weighs on a link that may be firm: for the others it is not worth reading.
     const mayBeFirm = corroborated(s.best) && ENTITY_REASONS[entity].includes(s.best.reason);
     const p = mayBeFirm && paragraphHits ? score(paragraphHits(), entity) : null;
@@ -604,6 +724,7 @@ function decide(entity: EntityId, sentence: string, paragraphHits: (() => readon
     !isUnrelated(p, 3) &&
     (!s.best || s.best.reason === p.best.reason)
   ) {
+    if (unsold(p.best, sentence, paragraphText)) return noArgument(p.unrelated ? p : null);
     return linked(p.best, confidence(entity, p.best, p, null, true), 'paragraph');
   }
   if (p && isUnrelated(p, 3)) return noArgument(p);

@@ -47,7 +47,8 @@ const ENGLISH: Case[] = [
   ['wechat', 'WeChat lacks the big data and cloud computing that large retailers rely on.', 7, 'big data'],
   ['wechat', 'Search inside WeChat is still weak compared with a real search engine.', 7, 'search engine'],
   ['wechat', 'WeChat Pay is widely used for O2O services such as food delivery.', 7, 'O2O'],
-  ['alipay', 'Alipay handles mobile payments for hundreds of millions of people.', 7, 'mobile payment'],
+  // Alipay is Alibaba's capital flow: payment beside it is reason 8's escrow and trust.
+  ['alipay', 'Alipay handles mobile payments for hundreds of millions of people.', 8, 'mobile payment'],
   ['tencent', 'Tencent has invested heavily in cloud computing to catch up.', 7, 'cloud computing'],
   ['wechat', 'Commerce on WeChat is decentralised, with no one running logistics or after-sales.', 8, 'decentralised'],
   ['alibaba', 'Alibaba built a nationwide logistics network through Cainiao.', 8, 'logistics'],
@@ -73,7 +74,7 @@ const CHINESE: Case[] = [
   ['wechat', '微信缺少大数据和云计算的支撑。', 7, '大数据'],
   ['wechat', '微信搜索只是一个封闭的搜索。', 7, '微信搜索'],
   ['wechat', '微信支付让线下扫码付款变得很方便。', 7, '付款'],
-  ['alipay', '支付宝是阿里巴巴的移动支付工具。', 7, '移动支付'],
+  ['alipay', '支付宝是阿里巴巴的移动支付工具。', 8, '移动支付'],
   ['wechat', '微信电商是去中心化的，缺少统一的运营和管理。', 8, '去中心化'],
   ['alibaba', '阿里巴巴的物流体系依托菜鸟网络。', 8, '物流'],
   ['taobao', '淘宝加大了对假货的监管力度。', 8, '假货'],
@@ -208,7 +209,7 @@ describe('linkMention: order of evidence', () => {
   });
 
   it('is firm on several strong cues, tentative on one', () => {
-    const one = linkMention('wechat', 'WeChat Moments.', '');
+    const one = linkMention('wechat', 'Selling in WeChat Moments.', '');
     expect(one).toMatchObject({ reason: 6, firm: false });
     expect(one.confidence).toBeLessThan(FIRM_CONFIDENCE);
     const many = linkMention(
@@ -231,7 +232,7 @@ describe('linkMention: order of evidence', () => {
   it('matches English cues on word boundaries only, with plurals', () => {
     // "fan" must not fire inside "fancy"; "stores" is the plural of "store".
     expect(linkMention('wechat', 'A fancy WeChat sticker.', '').source).toBe('none');
-    expect(linkMention('wechat', 'WeChat stores and shops opened.', '').cues).toEqual(['store', 'shop']);
+    expect(linkMention('wechat', 'On WeChat, stores and shops opened.', '').cues).toEqual(['store', 'shop']);
   });
 
   it('reads no cue in the second half of a hyphenated word', () => {
@@ -255,7 +256,7 @@ describe('linkMention: order of evidence', () => {
 
   it('reads words in any case, next to letters a page may write outside ASCII', () => {
     // "İ" lowers to two characters: offsets and labels must not shift after it.
-    const r = linkMention('wechat', 'İstanbul shops run WeChat OFFICIAL Accounts and Mini-Programs.', '');
+    const r = linkMention('wechat', 'İstanbul media run WeChat OFFICIAL Accounts and Mini-Programs.', '');
     expect(r).toMatchObject({ reason: 2, source: 'sentence' });
     expect(r.cues).toContain('official account');
     expect(linkMention('wechat', 'İİİ WeChat official accounts.', '')).toEqual(
@@ -263,8 +264,54 @@ describe('linkMention: order of evidence', () => {
     );
   });
 
+  it('reads Moments with no word of selling as a story about something else', () => {
+    // Reason 6 is selling in Moments: blocking a relative there is not it, selling facial masks there is.
+    expect(linkMention('wechat', 'She blocked her aunt in WeChat Moments.', '')).toMatchObject({ reason: null });
+    expect(
+      linkMention('wechat', 'She blocked her aunt in WeChat Moments.', 'The aunt sold facial creams.').reason,
+    ).toBe(6);
+    expect(linkMention('wechat', '她在微信朋友圈屏蔽了亲戚。', '')).toMatchObject({ reason: null });
+    expect(linkMention('wechat', '她在微信朋友圈屏蔽了卖面膜的亲戚。', '').reason).toBe(6);
+    // A telling word of the argument itself needs no selling word beside it.
+    expect(linkMention('wechat', 'Daigou fill WeChat Moments.', '').reason).toBe(6);
+  });
+
+  it('lets a venue named alone yield to the neighbouring argument, not when its own argument is spoken of', () => {
+    // An official account gathering fans for a store is reason 3's; one run as a medium stays reason 2's.
+    expect(linkMention('wechat', 'Merchants use a WeChat official account to gain fans.', '').reason).toBe(3);
+    expect(linkMention('wechat', 'Media use WeChat official accounts to gain fans.', '').reason).toBe(2);
+    expect(linkMention('wechat', '商家用微信公众号吸粉。', '').reason).toBe(3);
+    // Moments spoilt as a whole is reason 5's; Moments with daigou is still reason 6's.
+    expect(linkMention('wechat', 'Ads pollute WeChat Moments.', '').reason).toBe(5);
+    expect(linkMention('wechat', 'Daigou ads pollute WeChat Moments.', '').reason).toBe(6);
+  });
+
+  it('reads a venue named only as the place of a text about something else as no argument', () => {
+    expect(linkMention('wechat', '这个微信公众号因为敏感词被迫改名。', '')).toMatchObject({
+      reason: null,
+      source: 'unrelated',
+    });
+    expect(linkMention('wechat', '这个微信公众号的自媒体作者因为敏感词被迫改名。', '').reason).toBe(2);
+  });
+
+  it('does not count a gloss in the other script as a second witness, but a phrase with more of its words', () => {
+    const gloss = linkMention('wechat', 'Brands sell to their private domain (私域) on WeChat.', '');
+    expect(gloss).toMatchObject({ reason: 6, firm: false });
+    const phrase = linkMention('alibaba', 'Alibaba runs Cainiao and its logistics.', '');
+    expect(phrase).toMatchObject({ reason: 8, firm: true });
+  });
+
+  it('reads shoppers beside Taobao or Tmall as the shopping habit, and payment beside Alipay as reason 8', () => {
+    expect(linkMention('tmall', 'Shoppers like Tmall.', '').reason).toBe(1);
+    expect(linkMention('wechat', 'Shoppers like WeChat.', '').reason).toBeNull();
+    expect(linkMention('alibaba', 'Alibaba trains talent in villages.', '').reason).toBe(8);
+    expect(linkMention('tencent', 'Tencent hires talent.', '').reason).toBeNull();
+    expect(linkMention('alipay', 'Alipay handles payment for sellers.', '').reason).toBe(8);
+    expect(linkMention('wechat', 'WeChat handles payment for sellers.', '').reason).toBe(7);
+  });
+
   it('reads "Moments" as the feature only when capitalised', () => {
-    expect(linkMention('wechat', 'She posts in Moments on WeChat.', '').reason).toBe(6);
+    expect(linkMention('wechat', 'She posts ads in Moments on WeChat.', '').reason).toBe(6);
     expect(linkMention('wechat', 'WeChat loaded in a few moments.', '').source).toBe('none');
   });
 });
