@@ -5,8 +5,8 @@
  *
  * Why not simply chrome.i18n in the page: the first i18n call of a renderer
  * process waits on the page's main thread while the browser sends the
- * extension's whole message bundle (3 to 10 ms measured on qq, once per
- * process, inside our first pass). Asking the background costs the page
+ * extension's whole message bundle (once per process, inside our first
+ * pass). Asking the background costs the page
  * nothing: the question is sent when the script starts and its answer
  * travels while the settings are read.
  */
