@@ -10,8 +10,10 @@
  * nothing: the question is sent when the script starts and its answer
  * travels while the settings are read.
  */
+
+import { browser } from 'wxt/browser';
 import { type CueData, isCueData } from '@/utils/link';
-import { type ContentToBackground, MAX_CUE_TEXT, type WireMessage } from '@/utils/protocol';
+import { CONTENT_TO_BACKGROUND, type ContentToBackground, MAX_CUE_TEXT, type WireMessage } from '@/utils/protocol';
 
 export { MAX_CUE_TEXT };
 /** A background that has not answered by then (asleep and slow to wake) is not waited for: the locale is read instead. */
@@ -19,7 +21,8 @@ export const CUE_ANSWER_MS = 1000;
 
 /** Asks for the cue text; resolves to the text, or null on no answer, a refusal, a wrong shape or the time limit. */
 export function askCueText(
-  send: (message: WireMessage<ContentToBackground, 'get-cue-data'>) => Promise<unknown>,
+  send: (message: WireMessage<ContentToBackground, 'get-cue-data'>) => Promise<unknown> = (m) =>
+    browser.runtime.sendMessage(m),
   timeoutMs: number = CUE_ANSWER_MS,
 ): Promise<string | null> {
   return new Promise((resolve) => {
@@ -30,7 +33,7 @@ export function askCueText(
     };
     try {
       send({ type: 'get-cue-data' }).then(
-        (answer) => done(typeof answer === 'string' && answer.length <= MAX_CUE_TEXT ? answer : null),
+        (answer) => done(CONTENT_TO_BACKGROUND.replies['get-cue-data'](answer) ? answer : null),
         () => done(null),
       );
     } catch {
