@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { addCueData, generatedBatchPattern } from './scripts/generated';
 import { noRawHtml } from './scripts/vite-no-raw-html';
 
 // See README "Permissions" for why each permission is asked for.
@@ -9,8 +10,12 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
+  hooks: {
+    // The locales' cue_data message, from utils/cues.ts (scripts/generated.ts).
+    'build:publicAssets': (_wxt, files) => addCueData(files),
+  },
   vite: () => ({
-    plugins: [preact(), noRawHtml()],
+    plugins: [preact(), noRawHtml(), generatedBatchPattern()],
     build: {
       sourcemap: process.env.ER_SOURCEMAP === '1',
       // Terser with two passes packs the content script (which runs on every page, within its budget) smaller than

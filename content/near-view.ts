@@ -9,8 +9,8 @@
  *
  * The observer watches a bounded set of elements, not all of them: Chromium
  * computes every watched target again on each frame that scrolls or lays out
- * (IntersectionObserverController::computeIntersections), which cost 13.9 ms
- * per scroll frame with the synthetic page's 3,558 elements watched. Watched
+ * (IntersectionObserverController::computeIntersections), which on a page with
+ * thousands of watched elements takes much of each scroll frame. Watched
  * are the elements near the viewport and RADIUS neighbours on each side of
  * each in document order (scrolling brings those into view first, and one
  * that comes near brings its own neighbours in), plus the neighbours of

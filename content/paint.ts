@@ -7,8 +7,7 @@
  * shadow root, only once a mention in that tree is painted. Adopting rules
  * early (at document_start, while the tree is empty) was tried and dropped:
  * once a ::highlight rule for every element is in force, every later restyle
- * of the page costs more (a full restyle of yahoo-3 went from 17 to 34 ms, of
- * the synthetic 100k-element page from 390 to 530 ms). No element is added
+ * of the page costs more. No element is added
  * and no page node is touched. The registry is shared with the page, so
  * everything is re-asserted (never trusted) on each paint.
  *
@@ -126,8 +125,7 @@ export class Painter {
   private readonly keys: RuleKeys | null;
   /**
    * Highlight names painted so far (the flash once used): with keyed rules only these get rules, because the
-   * restyle Chromium runs when rules arrive grows with the highlight names they name (bug-1255978, rules for p and
-   * h2: 419 elements restyled for one name, 965 for all four).
+   * restyle Chromium runs when rules arrive grows with the highlight names they name.
    */
   private readonly inUse = new Set<string>();
 
@@ -282,7 +280,7 @@ export class Painter {
       }
       // Registered, not adopted: the engine adopts our sheet when a scan or a batch of changes ends. Adopting it
       // here, while a scan still ran, made the scan's next visibility check pay the page's whole restyle in our
-      // script (0.9 s on the synthetic page) instead of in the frame after the scan.
+      // script instead of in the frame after the scan.
       if (come.length) this.register();
     });
     if (!near.available) return;

@@ -1,8 +1,7 @@
 /**
  * Which elements our ::highlight rules name. A universal `::highlight(x)`
- * rule, once adopted, makes Chromium restyle every element of the page (26 ms
- * on bug-1255978, 620 ms on the 76,000-element synthetic page), and every
- * later restyle costs more. A rule keyed to a tag (`p::highlight(x)`) or an id
+ * rule, once adopted, makes Chromium restyle every element of the page (long
+ * on a large page), and every later restyle costs more. A rule keyed to a tag (`p::highlight(x)`) or an id
  * (`#story::highlight(x)`) is restyled only where that tag or id is, and text
  * inside the keyed element takes its highlight style from it (highlight
  * inheritance), so one key covers every mention in a paragraph or an article.

@@ -7,7 +7,6 @@
  * every listener and timer is guarded (content/guard.ts) so our errors never reach the page, and tied to the
  * script's one AbortSignal so nothing outlives it.
  */
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { buildCard, hideCard, showCard, warmCard } from '@/components/hover-card';
@@ -36,7 +35,7 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   main(ctx) {
     // Asked now, so that the background's answer travels while the settings are read.
-    const cueText = askCueText((m) => browser.runtime.sendMessage(m));
+    const cueText = askCueText();
     void run(ctx, cueText).catch(quiet);
   },
 });

@@ -5,13 +5,15 @@
  *
  * Why not simply chrome.i18n in the page: the first i18n call of a renderer
  * process waits on the page's main thread while the browser sends the
- * extension's whole message bundle (3 to 10 ms measured on qq, once per
- * process, inside our first pass). Asking the background costs the page
+ * extension's whole message bundle (once per process, inside our first
+ * pass). Asking the background costs the page
  * nothing: the question is sent when the script starts and its answer
  * travels while the settings are read.
  */
+
+import { browser } from 'wxt/browser';
 import { type CueData, isCueData } from '@/utils/link';
-import { type ContentToBackground, MAX_CUE_TEXT, type WireMessage } from '@/utils/protocol';
+import { CONTENT_TO_BACKGROUND, type ContentToBackground, MAX_CUE_TEXT, type WireMessage } from '@/utils/protocol';
 
 export { MAX_CUE_TEXT };
 /** A background that has not answered by then (asleep and slow to wake) is not waited for: the locale is read instead. */
@@ -19,7 +21,8 @@ export const CUE_ANSWER_MS = 1000;
 
 /** Asks for the cue text; resolves to the text, or null on no answer, a refusal, a wrong shape or the time limit. */
 export function askCueText(
-  send: (message: WireMessage<ContentToBackground, 'get-cue-data'>) => Promise<unknown>,
+  send: (message: WireMessage<ContentToBackground, 'get-cue-data'>) => Promise<unknown> = (m) =>
+    browser.runtime.sendMessage(m),
   timeoutMs: number = CUE_ANSWER_MS,
 ): Promise<string | null> {
   return new Promise((resolve) => {
@@ -30,7 +33,7 @@ export function askCueText(
     };
     try {
       send({ type: 'get-cue-data' }).then(
-        (answer) => done(typeof answer === 'string' && answer.length <= MAX_CUE_TEXT ? answer : null),
+        (answer) => done(CONTENT_TO_BACKGROUND.replies['get-cue-data'](answer) ? answer : null),
         () => done(null),
       );
     } catch {

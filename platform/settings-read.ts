@@ -1,7 +1,7 @@
 /**
  * Settings for the content script, read straight from sync storage: the
  * content script runs in every frame of every page, so it does without the
- * storage library (about 3 KB gzipped) that the background and our pages
+ * storage library that the background and our pages
  * use. Same key, same repair (normalizeSettings accepts a version 1 value
  * too, which the background migrates only when it starts).
  */

@@ -365,8 +365,8 @@ export function batchPattern(entities: readonly EntityId[]): BatchPattern | null
 export function candidateNodes(entities: readonly EntityId[]): BatchTest {
   const known = batchTests.get(entities);
   if (known) return known;
-  // The default entities' pattern is read from batch-pattern.ts: building it ran on every page (1 ms, cold).
-  const made = sameEntities(entities, CORE_ENTITY_IDS) ? CORE_BATCH_PATTERN : batchPattern(entities);
+  // The default entities' pattern is read from the build's batch-pattern.ts: building it would run on every page.
+  const made = (sameEntities(entities, CORE_ENTITY_IDS) && CORE_BATCH_PATTERN) || batchPattern(entities);
   if (!made) return () => [];
   const { follow } = made;
   const re = new RegExp(made.source, 'giu');

@@ -6,10 +6,9 @@ import { NotebookView } from '@/components/notebook/notebook-view';
 import { SearchBar } from '@/components/search-bar';
 import { Toc } from '@/components/toc';
 import { t } from '@/platform/i18n';
-import { type Settings, type TextSize, toOrigin, updateSettings } from '@/platform/settings';
+import { type TextSize, toOrigin } from '@/platform/settings';
 import { openOptions } from '@/platform/tab-link';
 import { CORE_ENTITY_IDS, ENTITY_IDS } from '@/utils/entities';
-import type { TabSummary } from '@/utils/types';
 import { MentionTools } from './MentionTools';
 import type { PanelState } from './state';
 
@@ -36,14 +35,16 @@ function ViewSwitch({ state }: { state: PanelState }) {
   );
 }
 
-function Notices({ sum, s }: { sum: TabSummary | null | undefined; s: Settings }) {
+function Notices({ state }: { state: PanelState }) {
+  const sum = state.summary.value;
+  const s = state.settings.value;
   const origin = sum?.url ? toOrigin(sum.url) : null;
   const pausedHere = origin !== null && s.pausedOrigins.includes(origin);
   if (!s.enabled)
     return (
       <p class="notice" data-testid="paused-notice">
         {t('verdict_off')}{' '}
-        <button type="button" class="link-button" onClick={() => void updateSettings(() => ({ enabled: true }))}>
+        <button type="button" class="link-button" onClick={() => state.resume()}>
           {t('resume')}
         </button>
       </p>
@@ -53,13 +54,7 @@ function Notices({ sum, s }: { sum: TabSummary | null | undefined; s: Settings }
       <p class="notice" data-testid="paused-notice">
         {t('verdict_paused')}{' '}
         {pausedHere && (
-          <button
-            type="button"
-            class="link-button"
-            onClick={() =>
-              void updateSettings((cur) => ({ pausedOrigins: cur.pausedOrigins.filter((o) => o !== origin) }))
-            }
-          >
+          <button type="button" class="link-button" onClick={() => state.resumeSite(origin)}>
             {t('resume')}
           </button>
         )}
@@ -94,10 +89,7 @@ export function App({ state }: { state: PanelState }) {
             <select
               data-testid="text-size"
               value={s.textSize}
-              onChange={(e) => {
-                const v = e.currentTarget.value as TextSize;
-                void updateSettings(() => ({ textSize: v }));
-              }}
+              onChange={(e) => state.setTextSize(e.currentTarget.value as TextSize)}
             >
               <option value="small">{t('text_small')}</option>
               <option value="medium">{t('text_medium')}</option>
@@ -135,7 +127,7 @@ export function App({ state }: { state: PanelState }) {
             <h2 id="mentions-heading">
               {t('panel_mentions')} <span class="group-count">({sum?.total ?? 0})</span>
             </h2>
-            <Notices sum={sum} s={s} />
+            <Notices state={state} />
             {sum && sum.mentions.length > 0 && (
               <>
                 <MentionControls

@@ -22,7 +22,14 @@ import { ARTICLE_BLOCKS, searchBlocks } from '@/components/search-model';
 import { t } from '@/platform/i18n';
 import { notebookApi, takeMentionRequest } from '@/platform/notebook-client';
 import { loadNotebookSettings, watchNotebookSettings } from '@/platform/notebook-settings';
-import { DEFAULT_SETTINGS, normalizeReadReasons, readReasonsItem, type Settings } from '@/platform/settings';
+import {
+  DEFAULT_SETTINGS,
+  normalizeReadReasons,
+  readReasonsItem,
+  type Settings,
+  type TextSize,
+  updateSettings,
+} from '@/platform/settings';
 import {
   currentWindowId,
   fetchFocus,
@@ -50,6 +57,7 @@ export const PANEL_PLATFORM = {
   tabInWindow,
   takePanelRequest,
   readReasons: readReasonsItem,
+  updateSettings,
   currentWindowId,
   followTabs,
   notebookApi,
@@ -174,6 +182,20 @@ export class PanelState {
   toggleRead(n: ReasonNumber): void {
     this.read.value = toggleRead(this.read.value, n);
     void this.deps.readReasons.setValue(this.read.value);
+  }
+
+  /** Highlighting on again, everywhere. */
+  resume(): void {
+    void this.deps.updateSettings(() => ({ enabled: true }));
+  }
+
+  /** Highlighting on again on a paused site. */
+  resumeSite(origin: string): void {
+    void this.deps.updateSettings((cur) => ({ pausedOrigins: cur.pausedOrigins.filter((o) => o !== origin) }));
+  }
+
+  setTextSize(textSize: TextSize): void {
+    void this.deps.updateSettings(() => ({ textSize }));
   }
 
   /** Show a tab: its summary, and its focus reason (scrolled to only when `scroll`). */

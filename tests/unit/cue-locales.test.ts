@@ -1,21 +1,40 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { REASON_CUES, UNRELATED_CUES } from '@/utils/cues';
 import { type CueData, linkMention, useCueData } from '@/utils/link';
+import { addCueData, cueDataMessage } from '../../scripts/generated';
 
 const LOCALES = path.resolve(__dirname, '../../public/_locales');
-const fromLocale = (locale: string): CueData =>
-  JSON.parse(JSON.parse(readFileSync(path.join(LOCALES, locale, 'messages.json'), 'utf8')).cue_data.message);
+/** Each locale's messages.json as the build writes it (WXT's build:publicAssets hook). */
+const built = new Map<string, { cue_data: { message: string } }>();
+const fromLocale = (locale: string): CueData => JSON.parse(built.get(locale)?.cue_data.message ?? 'null');
+
+beforeAll(async () => {
+  const files: Array<{ relativeDest: string; absoluteSrc: string } | { relativeDest: string; contents: string }> =
+    readdirSync(LOCALES).map((locale) => ({
+      relativeDest: `_locales/${locale}/messages.json`,
+      absoluteSrc: path.join(LOCALES, locale, 'messages.json'),
+    }));
+  files.push({ relativeDest: 'icon/16.png', absoluteSrc: '/nowhere/16.png' });
+  await addCueData(files);
+  for (const file of files) {
+    const locale = /^_locales\/([^/]+)\//.exec(file.relativeDest)?.[1];
+    if (locale && 'contents' in file) built.set(locale, JSON.parse(file.contents));
+  }
+});
 
 describe('cue lists in the locales (what the content script links with)', () => {
   afterEach(() => useCueData(() => ({ reasons: REASON_CUES, unrelated: UNRELATED_CUES })));
 
-  it('every locale carries exactly utils/cues.ts (after editing the cues, run node scripts/cue-locales.mjs)', () => {
+  it('the build gives every locale exactly utils/cues.ts, and the committed locales hold no copy', async () => {
     const locales = readdirSync(LOCALES);
     expect(locales.sort()).toEqual(['en', 'zh_CN']);
+    expect(JSON.parse(await cueDataMessage())).toEqual({ reasons: REASON_CUES, unrelated: UNRELATED_CUES });
     for (const locale of locales) {
-      expect(fromLocale(locale), `${locale}: run node scripts/cue-locales.mjs`).toEqual({
+      const committed = JSON.parse(readFileSync(path.join(LOCALES, locale, 'messages.json'), 'utf8'));
+      expect(committed.cue_data, `${locale}: cue_data is the build's`).toBeUndefined();
+      expect(fromLocale(locale), locale).toEqual({
         reasons: REASON_CUES,
         unrelated: UNRELATED_CUES,
       });

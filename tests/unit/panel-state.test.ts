@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import type { PanelMention } from '@/components/mention-model';
 import { createPanelState, PANEL_PLATFORM } from '@/entrypoints/sidepanel/state';
+import { DEFAULT_SETTINGS, type Settings } from '@/platform/settings';
 import type { TabSummary } from '@/utils/types';
 
 const mention = (id: number): PanelMention => ({
@@ -89,5 +90,19 @@ describe('createPanelState', () => {
     state.search.step(-1);
     expect(state.search.current.value).toBe(state.search.hits.value.length - 1);
     expect(scroll.toHit).toHaveBeenCalled();
+  });
+});
+
+describe('the panel settings controls', () => {
+  it('resumes everywhere or on a site, and sets the text size', async () => {
+    const updateSettings = vi.fn(async (_change: (s: Settings) => Partial<Settings>) => DEFAULT_SETTINGS);
+    const state = createPanelState({ ...PANEL_PLATFORM, updateSettings }, scroll());
+    state.resume();
+    state.resumeSite('https://a.example');
+    state.setTextSize('large');
+    const changes = updateSettings.mock.calls.map(([change]) =>
+      change({ ...DEFAULT_SETTINGS, pausedOrigins: ['https://a.example', 'https://b.example'] }),
+    );
+    expect(changes).toEqual([{ enabled: true }, { pausedOrigins: ['https://b.example'] }, { textSize: 'large' }]);
   });
 });
