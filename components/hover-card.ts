@@ -83,38 +83,42 @@ export function buildCard(doc: Document, info: MentionInfo, color?: string): HTM
   card.append(line(doc, 'entity', entityLabel(info), 'div'));
   const n = info.link.reason;
   const cues = info.link.cues.join(', ');
-  const byReader = info.link.source === 'reader';
   if (info.kept) card.dataset.kept = 'true';
   const actions = line(doc, 'actions', '');
   // Not buttons: the card is a tooltip and never takes focus; keyboard readers have the same actions in the panel.
-  for (const [action, key] of [
-    ['keep', 'card_keep'],
-    ['correct', 'card_correct'],
-  ] as const) {
-    const part = line(doc, 'action', t(key), 'span');
+  for (const action of ['keep', 'correct']) {
+    const part = line(doc, 'action', t(`card_${action}`), 'span');
     part.dataset.action = action;
     part.dataset.testid = `card-${action}`;
     actions.append(part);
   }
   if (info.kept) actions.prepend(line(doc, 'kept', t('nb_kept_badge'), 'span'));
-  if (n === null) {
-    // Still a mention (highlighted, counted, listed), but no link is invented.
-    card.append(
-      line(doc, 'reason', t('card_noArgument')),
-      line(doc, 'why', byReader ? t('nb_correct_byYou') : cues ? t('card_aboutOther', cues) : t('card_noCues')),
-      line(doc, 'hint', t('card_clickMentions')),
-      actions,
-    );
-    return card;
-  }
-  // The reasons' titles and one-line summaries live in the locales (in English, like the article): out of the
+  // A mention about none of the arguments is still a mention (highlighted, counted, listed), but no link is
+  // invented. The reasons' titles and summaries live in the locales (in English, like the article): out of the
   // content script, which runs on every page.
-  const heading = info.link.firm ? t('card_reason', String(n)) : t('card_mayRelate', String(n));
   card.append(
-    line(doc, 'reason', `${heading} · ${t(`reason${n}_title`)}`),
-    line(doc, 'summary', t(`reason${n}_summary`)),
-    line(doc, 'why', byReader ? t('nb_correct_byYou') : t('card_linkedBy', cues)),
-    line(doc, 'hint', t('card_clickHint')),
+    line(
+      doc,
+      'reason',
+      n === null
+        ? t('card_noArgument')
+        : `${t(info.link.firm ? 'card_reason' : 'card_mayRelate', String(n))} · ${t(`reason${n}_title`)}`,
+    ),
+  );
+  if (n !== null) card.append(line(doc, 'summary', t(`reason${n}_summary`)));
+  card.append(
+    line(
+      doc,
+      'why',
+      info.link.source === 'reader'
+        ? t('nb_correct_byYou')
+        : n !== null
+          ? t('card_linkedBy', cues)
+          : cues
+            ? t('card_aboutOther', cues)
+            : t('card_noCues'),
+    ),
+    line(doc, 'hint', t(n === null ? 'card_clickMentions' : 'card_clickHint')),
     actions,
   );
   return card;

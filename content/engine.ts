@@ -533,6 +533,15 @@ class PageEngine implements Engine {
     }
   }
 
+  markKept(ids: readonly number[]): void {
+    const ranges: Range[] = [];
+    for (const id of ids) {
+      const m = this.mentionById(id);
+      if (m) ranges.push(m.range);
+    }
+    this.painter.setKept(ranges);
+  }
+
   mentionById(id: number): PageMention | null {
     const m = this.byId.get(id);
     return m?.range.startContainer.isConnected ? m : null;

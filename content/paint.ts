@@ -25,6 +25,9 @@ import { RuleKeys, selectorOf, UNIVERSAL } from './rule-keys';
 
 export const HIGHLIGHT_PREFIX = 'eight-reasons-';
 export const FLASH_NAME = 'eight-reasons-flash';
+/** The reader's kept passages, registered like an entity's highlight under this key. */
+const KEPT = 'kept';
+export const KEPT_NAME = HIGHLIGHT_PREFIX + KEPT;
 
 type Registry = Map<string, Highlight>;
 
@@ -62,6 +65,10 @@ export function highlightRules(colors: Colors, key: string, names?: ReadonlySet<
   }
   if (!names || names.has(FLASH_NAME)) {
     rules.push(`${sel}::highlight(${FLASH_NAME}){background-color:rgb(250 204 21 / 0.9);color:#111;}`);
+  }
+  // A passage the reader kept: a dotted underline over its wash (few ranges, so the decoration's paint cost is small).
+  if (!names || names.has(KEPT_NAME)) {
+    rules.push(`${sel}::highlight(${KEPT_NAME}){text-decoration:underline dotted 2px;text-underline-offset:3px;}`);
   }
   return rules;
 }
@@ -110,7 +117,7 @@ export class Painter {
   private readonly items = new Map<AbstractRange, Item>();
   /** Set once the page holds many ranges: from then on only ranges near the viewport are registered. */
   private near: NearView<Item> | null = null;
-  private readonly highlights = new Map<EntityId, Highlight>();
+  private readonly highlights = new Map<EntityId | typeof KEPT, Highlight>();
   private readonly flash: Highlight | null;
   private readonly sheet: CSSStyleSheet | null;
   private readonly targets = new Set<DocumentOrShadowRoot>();
@@ -227,7 +234,7 @@ export class Painter {
     if (this.sheet) unadoptSheet(target, this.sheet);
   }
 
-  private highlightFor(entity: EntityId): Highlight | null {
+  private highlightFor(entity: EntityId | typeof KEPT): Highlight | null {
     let h = this.highlights.get(entity);
     if (!h && typeof Highlight === 'function') {
       h = new Highlight();
@@ -262,7 +269,7 @@ export class Painter {
   /** How many ranges are painted, and how many of them are registered right now (the rest are far from view). */
   counts(): { painted: number; registered: number } {
     let registered = 0;
-    for (const h of this.highlights.values()) registered += h.size;
+    for (const [key, h] of this.highlights) if (key !== KEPT) registered += h.size;
     return { painted: this.items.size, registered };
   }
 
@@ -286,6 +293,16 @@ export class Painter {
     if (!near.available) return;
     this.near = near;
     for (const item of this.items.values()) if (item.el) near.add(item.el, item);
+  }
+
+  /** Underline the reader's kept passages (these painted ranges); none clears the marks. */
+  setKept(ranges: readonly AbstractRange[]): void {
+    const h = this.highlightFor(KEPT);
+    if (!h) return;
+    h.clear();
+    if (ranges.length) this.use(KEPT_NAME);
+    for (const r of ranges) h.add(r);
+    this.assert();
   }
 
   /** Flash a range (reveal); null clears the flash. */

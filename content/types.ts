@@ -46,6 +46,8 @@ export interface Engine {
   reveal(id: number): boolean;
   /** A live mention by id (null once its text left the page). */
   mentionById(id: number): PageMention | null;
+  /** Underline the mentions whose sentences the reader kept (the notebook's overlay); none clears the marks. */
+  markKept(ids: readonly number[]): void;
   /** Reveal the next (1) or previous (-1) mention in document order after the last revealed one. */
   step(
     direction: 1 | -1,

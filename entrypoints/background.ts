@@ -62,16 +62,12 @@ export default defineBackground(() => {
         publish(sender.tab.id);
         void notebook.follow(state, sender.tab.id, sender.frameId ?? 0, publish);
       },
-      'open-reason': ({ reason, mentionId }, sender) => {
+      'open-reason': ({ reason, mentionId, action }, sender) => {
         // Must run before any await: the click's user gesture is only good now.
         void openPanel(sender.tab.id);
-        // A mention about none of the arguments opens the page's mentions, never a reason.
-        if (reason === null) showMention(sender.tab.id, { frameId: sender.frameId ?? 0, mentionId });
+        // A mention about none of the arguments, or a card's Keep / Correct, opens the page's mentions at it.
+        if (reason === null || action) showMention(sender.tab.id, { frameId: sender.frameId ?? 0, mentionId, action });
         else showReason(sender.tab.id, reason, mentionId);
-      },
-      'open-mention': ({ mentionId, action }, sender) => {
-        void openPanel(sender.tab.id);
-        showMention(sender.tab.id, { frameId: sender.frameId ?? 0, mentionId, action });
       },
       'get-cue-data': () => t('cue_data'),
     },

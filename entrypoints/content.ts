@@ -51,7 +51,7 @@ async function run(ctx: ContentScriptContext, cueText: Promise<string | null>): 
   const signal = ctx.signal;
 
   const card = new CardHost(document, CARD_VIEW);
-  const marks = new NotebookMarks(document);
+  const marks = new NotebookMarks();
   const stopping = () => {
     card.remove();
     marks.clear();
@@ -73,10 +73,10 @@ async function run(ctx: ContentScriptContext, cueText: Promise<string | null>): 
   function stopIfGone(): void {
     if (ctx.isInvalid) page.stop(false);
   }
-  function openReason(m: PageMention): void {
+  function openReason(m: PageMention, action?: 'keep' | 'correct'): void {
     // Synchronous in the click handler: the user gesture must reach the background untouched. A mention about none
     // of the arguments (reason null) opens the page's mentions.
-    tell('open-reason', { reason: marks.of(m).info.link.reason, mentionId: m.info.id }, stopIfGone);
+    tell('open-reason', { reason: marks.of(m).info.link.reason, mentionId: m.info.id, action }, stopIfGone);
   }
   const mentionAt = (x: number, y: number) => {
     const m = page.engine?.mentionAt(x, y);
@@ -105,7 +105,7 @@ async function run(ctx: ContentScriptContext, cueText: Promise<string | null>): 
     page,
     commands,
     (overlay) => {
-      marks.set(overlay, (id) => page.engine?.mentionById(id) ?? null);
+      page.engine?.markKept(marks.set(overlay));
       card.hide();
     },
     signal,
@@ -118,7 +118,8 @@ async function run(ctx: ContentScriptContext, cueText: Promise<string | null>): 
       hover: (x, y) => {
         const m = mentionAt(x, y);
         if (!m) card.hide();
-        else if (m !== card.shown) card.show(m, x, y, colorOf(m));
+        // By id: the notebook's overlay hands out a fresh object for the same mention.
+        else if (m.info.id !== card.shown?.info.id || m.range !== card.shown.range) card.show(m, x, y, colorOf(m));
       },
       click: (x, y) => {
         const m = mentionAt(x, y);
@@ -126,10 +127,7 @@ async function run(ctx: ContentScriptContext, cueText: Promise<string | null>): 
       },
       clickCard: (action) => {
         const m = card.shown;
-        if (!m) return;
-        if (action === 'keep' || action === 'correct')
-          tell('open-mention', { mentionId: m.info.id, action }, stopIfGone);
-        else openReason(m);
+        if (m) openReason(m, action === 'keep' || action === 'correct' ? action : undefined);
       },
       away: () => card.hide(),
     },

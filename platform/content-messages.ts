@@ -3,7 +3,7 @@
  * commands it takes, only from our own pages and background (reveal, step, send your summary again).
  */
 import {
-  CONTENT_TO_BACKGROUND,
+  CONTENT_CALL_REPLIES,
   type ContentToBackground,
   type RequestOf,
   TO_CONTENT,
@@ -15,12 +15,12 @@ import { call, fromOwnPage, type Handlers, handle } from './messaging';
  * Tells the background something; `failed` runs when it could not be told (asleep, or the extension reloaded and
  * this script's context is gone).
  */
-export function tell<N extends 'summary' | 'open-reason' | 'open-mention'>(
+export function tell<N extends 'summary' | 'open-reason'>(
   name: N,
   request: RequestOf<ContentToBackground, N>,
   failed: () => void,
 ): void {
-  void call(CONTENT_TO_BACKGROUND, name, request).then((result) => {
+  void call(CONTENT_CALL_REPLIES, name, request).then((result) => {
     if (!result.ok) failed();
   });
 }

@@ -13,7 +13,7 @@
 
 import { browser } from 'wxt/browser';
 import { type CueData, isCueData } from '@/utils/link';
-import { CONTENT_TO_BACKGROUND, type ContentToBackground, MAX_CUE_TEXT, type WireMessage } from '@/utils/protocol';
+import { CONTENT_CALL_REPLIES, type ContentToBackground, MAX_CUE_TEXT, type WireMessage } from '@/utils/protocol';
 
 export { MAX_CUE_TEXT };
 /** A background that has not answered by then (asleep and slow to wake) is not waited for: the locale is read instead. */
@@ -33,7 +33,7 @@ export function askCueText(
     };
     try {
       send({ type: 'get-cue-data' }).then(
-        (answer) => done(CONTENT_TO_BACKGROUND.replies['get-cue-data'](answer) ? answer : null),
+        (answer) => done(CONTENT_CALL_REPLIES.replies['get-cue-data'](answer) ? answer : null),
         () => done(null),
       );
     } catch {

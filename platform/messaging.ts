@@ -24,7 +24,7 @@ function message<C extends Calls<C>, N extends Name<C>>(name: N, request: Reques
 }
 
 async function checked<C extends Calls<C>, N extends Name<C>>(
-  direction: Direction<C>,
+  direction: Pick<Direction<C>, 'replies'>,
   name: N,
   sending: () => Promise<unknown>,
 ): Promise<Result<ReplyOf<C, N>>> {
@@ -41,6 +41,17 @@ async function checked<C extends Calls<C>, N extends Name<C>>(
 /** Sends a call to the background, or (from the background) to our open pages. Never throws. */
 export function call<C extends Calls<C>, N extends Name<C>>(
   direction: Direction<C>,
+  name: N,
+  request: RequestOf<C, N>,
+): Promise<Result<ReplyOf<C, N>>>;
+/** The same with only the replies' checks (the content script does not carry the requests' checks). */
+export function call<C extends Calls<C>, N extends Name<C>>(
+  direction: Pick<Direction<C>, 'replies'>,
+  name: N,
+  request: RequestOf<C, N>,
+): Promise<Result<ReplyOf<C, N>>>;
+export function call<C extends Calls<C>, N extends Name<C>>(
+  direction: Pick<Direction<C>, 'replies'>,
   name: N,
   request: RequestOf<C, N>,
 ): Promise<Result<ReplyOf<C, N>>> {

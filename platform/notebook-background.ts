@@ -75,7 +75,9 @@ export class NotebookBackground {
     const laid = await this.overlay(frame);
     if (state.framesOf(tabId).get(frameId) !== frame) return; // a newer report came meanwhile
     state.setOverlay(tabId, frameId, laid);
-    void callTab(TO_CONTENT, tabId, 'notebook-overlay', { overlay: laid }, frameId);
+    // The page needs the link and the kept mark; a correction's id is for the panel's undo only.
+    const forPage = laid.map(({ correctionId: _forPanel, ...o }) => o);
+    void callTab(TO_CONTENT, tabId, 'notebook-overlay', { overlay: forPage }, frameId);
     publish(tabId);
     const tab = state.summary(tabId);
     const key = tab ? `${tab.url}|${tab.total}|${tab.unlinked}` : '';

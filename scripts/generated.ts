@@ -32,10 +32,8 @@ async function importFresh<T>(code: string): Promise<T> {
 
 /** The `cue_data` message's text: the cue lists as JSON. */
 export async function cueDataMessage(): Promise<string> {
-  const { REASON_CUES, UNRELATED_CUES } = await importFresh<{ REASON_CUES: unknown; UNRELATED_CUES: unknown }>(
-    "export { REASON_CUES, UNRELATED_CUES } from './utils/cues';",
-  );
-  return JSON.stringify({ reasons: REASON_CUES, unrelated: UNRELATED_CUES });
+  const { CUE_DATA } = await importFresh<{ CUE_DATA: unknown }>("export { CUE_DATA } from './utils/cues';");
+  return JSON.stringify(CUE_DATA);
 }
 
 /** A locale's messages.json text with the `cue_data` message added. */

@@ -34,7 +34,7 @@ async function loadLinker() {
           id === RESOLVED
             ? [
                 `export { linkMention, useCueData } from ${util('link.ts')};`,
-                `export { REASON_CUES, UNRELATED_CUES } from ${util('cues.ts')};`,
+                `export { CUE_DATA } from ${util('cues.ts')};`,
                 `export { ENTITY_IDS } from ${util('entities.ts')};`,
               ].join('\n')
             : null,
@@ -45,7 +45,7 @@ async function loadLinker() {
   const output = (Array.isArray(result) ? result[0] : result).output;
   const code = output.find((o) => o.type === 'chunk' && o.isEntry).code;
   const linker = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-  linker.useCueData(() => ({ reasons: linker.REASON_CUES, unrelated: linker.UNRELATED_CUES }));
+  linker.useCueData(() => linker.CUE_DATA);
   return linker;
 }
 

@@ -797,3 +797,58 @@ export const UNRELATED_CUES: ReasonCues = {
     1: ['山洞', '宝藏', '投资', '季度', '收入', '利润', '删除', '估值', '游戏', '聊天', '即时通讯', '通讯工具'],
   },
 };
+
+/**
+ * Feature names that say where something happens rather than what is argued, and the neighbouring argument each
+ * yields to: official accounts (2) used to gather fans for a store are reason 3's; Moments (6) spoilt as a whole is
+ * reason 5's.
+ */
+export const VENUE_CUES: Readonly<Record<string, ReasonNumber>> = {
+  'official account': 3,
+  'public account': 3,
+  'subscription account': 3,
+  公众号: 3,
+  公眾號: 3,
+  公众平台: 3,
+  订阅号: 3,
+  訂閱號: 3,
+  Moments: 5,
+  'circle of friends': 5,
+  'friends circle': 5,
+  "friends' circle": 5,
+  朋友圈: 5,
+};
+
+/** Reason 7's payment words: beside Alipay they are the escrow and trust of reason 8. */
+export const PAYMENT_CUES: readonly string[] = [
+  'payment',
+  'mobile payment',
+  'pay',
+  'wallet',
+  '支付',
+  '移动支付',
+  '移動支付',
+  '付款',
+  '收款',
+  '钱包',
+  '錢包',
+];
+
+/**
+ * The argument whose generic words weigh as telling ones beside a company (they still do not corroborate): Taobao
+ * and Tmall are where people shop (1); Alibaba is the article's example of centralised operations (8).
+ */
+export const OWN_ARGUMENT: Readonly<Partial<Record<EntityId, ReasonNumber>>> = { taobao: 1, tmall: 1, alibaba: 8 };
+
+/** Traditional-character spellings of the names, which pages in Taiwan and Hong Kong write: masked like the rest. */
+export const TRADITIONAL_NAMES: readonly string[] = ['支付寶', '淘寶', '淘寶網', '騰訊', '阿里巴巴集團'];
+
+/** Everything the linker reads, as the locales ship it to the content script (scripts/generated.ts). */
+export const CUE_DATA = {
+  reasons: REASON_CUES,
+  unrelated: UNRELATED_CUES,
+  venues: VENUE_CUES,
+  payment: PAYMENT_CUES,
+  own: OWN_ARGUMENT,
+  names: TRADITIONAL_NAMES,
+};

@@ -13,10 +13,18 @@ import { ENTITIES } from './entities';
 import { isAsciiAlnum } from './match';
 import type { EntityId, LinkResult, ReasonNumber } from './types';
 
-/** The cue lists the linker reads: utils/cues.ts's REASON_CUES and UNRELATED_CUES. */
+/** The cue lists the linker reads: utils/cues.ts's CUE_DATA (shipped to the content script in the locales). */
 export interface CueData {
   reasons: Readonly<Record<ReasonNumber, ReasonCues>>;
   unrelated: ReasonCues;
+  /** Feature names that say where something happens, and the neighbouring argument each yields to. */
+  venues?: Readonly<Record<string, ReasonNumber>>;
+  /** Reason 7's payment words (beside Alipay they are reason 8's escrow). */
+  payment?: readonly string[];
+  /** The argument whose generic words weigh as telling ones beside a company. */
+  own?: Readonly<Partial<Record<EntityId, ReasonNumber>>>;
+  /** Spellings of the companies' names beyond their aliases (traditional characters), masked like the rest. */
+  names?: readonly string[];
 }
 
 const NO_CUES: CueData = { reasons: {} as CueData['reasons'], unrelated: { en: {}, zh: {} } };
@@ -33,6 +41,8 @@ export function useCueData(source: () => CueData): void {
   cueSource = source;
   cueData = english = chinese = null;
   englishStarts = null;
+  namePattern = null;
+  lowerNames = null;
   hitCache.clear();
 }
 
@@ -289,16 +299,13 @@ export function mayHoldEnglish(text: string): boolean {
   return false;
 }
 
-/** Traditional-character spellings of the names, which pages in Taiwan and Hong Kong write: masked like the rest. */
-const TRADITIONAL_NAMES = ['支付寶', '淘寶', '淘寶網', '騰訊', '阿里巴巴集團'];
-
 /** Every alias of every company, longest first (so "WeChat Pay" wins over "WeChat"), in one case-blind pattern. */
 let namePattern: RegExp | null = null;
 
 let lowerNames: string[] | null = null;
 
 function allNames(): string[] {
-  const all: string[] = [...TRADITIONAL_NAMES];
+  const all: string[] = [...(cueLists().names ?? [])];
   for (const e of ENTITIES) all.push(...e.aliases);
   return all.sort((a, b) => b.length - a.length);
 }
@@ -400,45 +407,6 @@ interface Scored {
   unrelatedCues: string[];
 }
 
-/**
- * Feature names that say where something happens rather than what is argued, and the neighbouring argument each
- * yields to: official accounts (2) used to gather fans for a store are reason 3's; Moments (6) spoilt as a whole is
- * reason 5's.
- */
-const VENUES = new Map<string, ReasonNumber>([
-  ['official account', 3],
-  ['public account', 3],
-  ['subscription account', 3],
-  ['公众号', 3],
-  ['公眾號', 3],
-  ['公众平台', 3],
-  ['订阅号', 3],
-  ['訂閱號', 3],
-  ['Moments', 5],
-  ['circle of friends', 5],
-  ['friends circle', 5],
-  ["friends' circle", 5],
-  ['朋友圈', 5],
-]);
-
-/** Reason 7's payment words. */
-const PAYMENT = new Set([
-  'payment',
-  'mobile payment',
-  'pay',
-  'wallet',
-  '支付',
-  '移动支付',
-  '移動支付',
-  '付款',
-  '收款',
-  '钱包',
-  '錢包',
-]);
-
-/** The argument whose generic words weigh as telling ones beside a company (they still do not corroborate). */
-const OWN_ARGUMENT: Partial<Record<EntityId, ReasonNumber>> = { taobao: 1, tmall: 1, alibaba: 8 };
-
 const NOTHING: Scored = { best: null, second: 0, tallies: [], unrelated: 0, unrelatedCues: [] };
 
 /**
@@ -452,6 +420,7 @@ function score(hits: readonly CueHit[], entity: EntityId): Scored {
   let unrelated = 0;
   const unrelatedCues: string[] = [];
   let venues: CueHit[] | null = null;
+  const { venues: venueOf = {}, payment = [], own: ownArgument = {} } = cueLists();
   const add = (reason: ReasonNumber, label: string, weight: number, venue = false, telling = weight >= 2): void => {
     let t = tallies[reason];
     if (!t) {
@@ -487,14 +456,14 @@ function score(hits: readonly CueHit[], entity: EntityId): Scored {
     if (hit.target === 0) {
       unrelated += hit.weight;
       unrelatedCues.push(hit.label);
-    } else if (VENUES.has(hit.label)) {
+    } else if (Object.hasOwn(venueOf, hit.label)) {
       venues ??= [];
       venues.push(hit);
-    } else if (hit.weight === 1 && hit.target === OWN_ARGUMENT[entity]) {
+    } else if (hit.weight === 1 && hit.target === ownArgument[entity]) {
       // Taobao and Tmall are where people shop: a shopper's word beside them is evidence of the habit (1). Alibaba is
       // the article's example of centralised operations: a word of delivery, villages or talent beside it is reason 8's.
       add(hit.target, hit.label, 2, false, false);
-    } else if (hit.target === 7 && entity === 'alipay' && PAYMENT.has(hit.label)) {
+    } else if (hit.target === 7 && entity === 'alipay' && payment.includes(hit.label)) {
       // Alipay is Alibaba's capital flow: payment beside it is the escrow and trust of reason 8, not WeChat's wallet.
       add(8, hit.label, hit.weight);
     } else add(hit.target, hit.label, hit.weight);
@@ -504,7 +473,7 @@ function score(hits: readonly CueHit[], entity: EntityId): Scored {
   // corroborates its own argument).
   if (venues) {
     for (const v of venues) {
-      const rival = tallies[VENUES.get(v.label) as ReasonNumber];
+      const rival = tallies[venueOf[v.label] as ReasonNumber];
       const yields = rival !== undefined && rival.strong > 0 && tallies[v.target] === undefined;
       add(v.target as ReasonNumber, v.label, yields ? 1 : v.weight, true);
     }

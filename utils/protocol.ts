@@ -29,11 +29,10 @@ export interface ContentToBackground {
   summary: Call<{ summary: FrameSummary }, undefined>;
   /**
    * A person clicked a mention (a trusted click): open the panel at its reason, or at the page's mentions when it is
-   * about none of the arguments (reason null).
+   * about none of the arguments (reason null). With `action` ("Keep" or "Correct" chosen on its card): at that
+   * mention, with the form open.
    */
-  'open-reason': Call<{ reason: ReasonNumber | null; mentionId: number }, undefined>;
-  /** A person chose "Keep" or "Correct" on a mention's card: open the panel at that mention with the form. */
-  'open-mention': Call<{ mentionId: number; action: MentionAction }, undefined>;
+  'open-reason': Call<{ reason: ReasonNumber | null; mentionId: number; action?: MentionAction }, undefined>;
   /**
    * The linker's cue lists: the locale's `cue_data` message, a JSON string. Asked rather than read with i18n in the
    * page, where the first i18n call of a renderer process blocks the page (platform/cue-request.ts says why).
@@ -161,13 +160,7 @@ function isMentionAction(v: unknown): v is MentionAction {
 }
 
 function isOverlay(v: unknown): v is MentionOverlay {
-  return (
-    isObject(v) &&
-    isId(v.id) &&
-    typeof v.kept === 'boolean' &&
-    (v.link === undefined || isLink(v.link)) &&
-    (v.correctionId === undefined || isShortString(v.correctionId, 100))
-  );
+  return isObject(v) && isId(v.id) && typeof v.kept === 'boolean' && (v.link === undefined || isLink(v.link));
 }
 
 function isMention(v: unknown): boolean {
@@ -212,19 +205,28 @@ export function isTabSummary(v: unknown): v is TabSummary {
 
 // ---- the four directions ----------------------------------------------------
 
-export const CONTENT_TO_BACKGROUND: Direction<ContentToBackground> = {
-  requests: {
-    summary: (v) => isFrameSummary(v.summary),
-    'open-reason': (v) => (v.reason === null || isReasonNumber(v.reason)) && isId(v.mentionId),
-    'open-mention': (v) => isId(v.mentionId) && isMentionAction(v.action),
-    'get-cue-data': () => true,
-  },
+/**
+ * The content script's own calls, checked on the way back: kept apart from the requests' checks, which only the
+ * background needs, so the script that runs on every page carries only this half.
+ */
+export const CONTENT_CALL_REPLIES: Pick<Direction<ContentToBackground>, 'replies'> = {
   replies: {
     summary: isNothing,
     'open-reason': isNothing,
-    'open-mention': isNothing,
     'get-cue-data': (v): v is string => isShortString(v, MAX_CUE_TEXT),
   },
+};
+
+export const CONTENT_TO_BACKGROUND: Direction<ContentToBackground> = {
+  requests: {
+    summary: (v) => isFrameSummary(v.summary),
+    'open-reason': (v) =>
+      (v.reason === null || isReasonNumber(v.reason)) &&
+      isId(v.mentionId) &&
+      (v.action === undefined || isMentionAction(v.action)),
+    'get-cue-data': () => true,
+  },
+  replies: CONTENT_CALL_REPLIES.replies,
 };
 
 export const PAGE_TO_BACKGROUND: Direction<PageToBackground> = {

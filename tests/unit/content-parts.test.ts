@@ -3,7 +3,7 @@ import { buildCard, hideCard, placeCard, showCard, warmCard } from '@/components
 import { windows } from '@/content/find';
 import { caretAt, hitTest, MentionIndex } from '@/content/hit';
 import { compareOrder } from '@/content/order';
-import { FLASH_NAME, highlightCss, Painter } from '@/content/paint';
+import { FLASH_NAME, highlightCss, KEPT_NAME, Painter } from '@/content/paint';
 import { stepIndex } from '@/content/reveal';
 import { type Segment, walkText } from '@/content/scan';
 import { Slice } from '@/content/yield';
@@ -224,10 +224,12 @@ describe('painting', () => {
     document.adoptedStyleSheets = [];
   });
 
-  it('styles one highlight per entity and the flash', () => {
+  it('styles one highlight per entity, the flash, and the kept passages', () => {
     const css = highlightCss({ wechat: '#12b76a', taobao: '#f97316' });
     expect(css).toContain('::highlight(eight-reasons-wechat){background-color:rgb(18 183 106 / 0.4)');
-    expect(css).not.toContain('text-decoration');
+    // Only the few kept passages carry a decoration: on every mention it would multiply the paint cost.
+    const decorated = css.split('\n').filter((rule) => rule.includes('text-decoration'));
+    expect(decorated).toEqual([expect.stringContaining(`::highlight(${KEPT_NAME})`)]);
     expect(css).toContain('::highlight(eight-reasons-taobao)');
     expect(css).toContain(`::highlight(${FLASH_NAME})`);
   });

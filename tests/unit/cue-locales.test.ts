@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { REASON_CUES, UNRELATED_CUES } from '@/utils/cues';
+import { CUE_DATA } from '@/utils/cues';
 import { type CueData, linkMention, useCueData } from '@/utils/link';
 import { addCueData, cueDataMessage } from '../../scripts/generated';
 
@@ -25,19 +25,16 @@ beforeAll(async () => {
 });
 
 describe('cue lists in the locales (what the content script links with)', () => {
-  afterEach(() => useCueData(() => ({ reasons: REASON_CUES, unrelated: UNRELATED_CUES })));
+  afterEach(() => useCueData(() => CUE_DATA));
 
   it('the build gives every locale exactly utils/cues.ts, and the committed locales hold no copy', async () => {
     const locales = readdirSync(LOCALES);
     expect(locales.sort()).toEqual(['en', 'zh_CN']);
-    expect(JSON.parse(await cueDataMessage())).toEqual({ reasons: REASON_CUES, unrelated: UNRELATED_CUES });
+    expect(JSON.parse(await cueDataMessage())).toEqual(CUE_DATA);
     for (const locale of locales) {
       const committed = JSON.parse(readFileSync(path.join(LOCALES, locale, 'messages.json'), 'utf8'));
       expect(committed.cue_data, `${locale}: cue_data is the build's`).toBeUndefined();
-      expect(fromLocale(locale), locale).toEqual({
-        reasons: REASON_CUES,
-        unrelated: UNRELATED_CUES,
-      });
+      expect(fromLocale(locale), locale).toEqual(CUE_DATA);
     }
   });
 

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { askCueText, CUE_ANSWER_MS, cueDataFrom, MAX_CUE_TEXT } from '@/platform/cue-request';
-import { REASON_CUES, UNRELATED_CUES } from '@/utils/cues';
+import { CUE_DATA, REASON_CUES } from '@/utils/cues';
 import { linkMention, useCueData } from '@/utils/link';
 import type { ContentToBackground, WireMessage } from '@/utils/protocol';
 
 /** The `cue_data` text the build puts in every locale. */
-const localeText = (_locale: string): string => JSON.stringify({ reasons: REASON_CUES, unrelated: UNRELATED_CUES });
+const localeText = (_locale: string): string => JSON.stringify(CUE_DATA);
 
 describe('askCueText: the content script asks the background for the cue lists', () => {
   afterEach(() => vi.useRealTimers());
@@ -51,11 +51,11 @@ describe('askCueText: the content script asks the background for the cue lists',
 });
 
 describe('cueDataFrom: the answer, else the locale', () => {
-  afterEach(() => useCueData(() => ({ reasons: REASON_CUES, unrelated: UNRELATED_CUES })));
+  afterEach(() => useCueData(() => CUE_DATA));
 
   it("uses the background's answer and does not read the locale", () => {
     const readLocale = vi.fn(() => localeText('en'));
-    expect(cueDataFrom(localeText('zh_CN'), readLocale)).toEqual({ reasons: REASON_CUES, unrelated: UNRELATED_CUES });
+    expect(cueDataFrom(localeText('zh_CN'), readLocale)).toEqual(CUE_DATA);
     expect(readLocale).not.toHaveBeenCalled();
   });
 
