@@ -4,10 +4,11 @@
 import { existsSync } from 'node:fs';
 import { EXTENSION_DIR, FIREFOX, runSpecs, startServer } from './harness.mjs';
 import { hostileSpec } from './hostile.spec.mjs';
+import { notebookSpec } from './notebook.spec.mjs';
 import { pageSpec } from './page.spec.mjs';
 import { readerSpec } from './reader.spec.mjs';
 
-const SPECS = { page: pageSpec, reader: readerSpec, hostile: hostileSpec };
+const SPECS = { page: pageSpec, reader: readerSpec, hostile: hostileSpec, notebook: notebookSpec };
 
 if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) {
   console.error(`No Firefox build at ${EXTENSION_DIR}: run \`npx wxt build -b firefox\` first.`);
