@@ -10,18 +10,32 @@
  * The worker's browser keeps its IndexedDB between tests, so every test starts
  * by emptying the notebook (the background's `nb-delete-everything`).
  */
-import type { Locator, Page } from '@playwright/test';
+import fs from 'node:fs';
+import { chromium, type Locator, type Page } from '@playwright/test';
+import type { EntityId } from '../../utils/types';
 import {
   askFrom,
+  type Box,
+  CHROMIUM,
+  chromiumArgs,
   closeExtensionBrowser,
+  decodePng,
+  EXTENSION_DIR,
   type ExtensionBrowser,
   expect,
   HoverCard,
+  highlightRanges,
   hoverCard,
   launchWithExtension,
+  pollUntil,
+  type Rgb,
   rangeIn,
   rangeInView,
+  SidePanel,
+  serviceWorkerOf,
+  tabIdOfPage,
   test,
+  waitForStableHighlights,
 } from './harness/fixtures';
 
 type Ask = (message: Record<string, unknown>) => Promise<unknown>;
@@ -137,3 +151,152 @@ test('a corrected link holds across a reload, in the panel and on the card, and 
     }),
   ).toHaveCount(0);
 });
+
+// ---------------------------------------------------------------- a browser of the test's own (restarts, fresh profiles)
+
+/** Launch the extension's browser, on a fresh profile or again on an existing one (a restart). */
+async function ownBrowser(profileDir?: string): Promise<ExtensionBrowser> {
+  if (!profileDir) return launchWithExtension(EXTENSION_DIR, { profilePrefix: 'er-e2e-notebook-' });
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: chromiumArgs(EXTENSION_DIR),
+    viewport: { width: 1280, height: 800 },
+  });
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(sw.url()).host;
+  const home = context.pages()[0] ?? (await context.newPage());
+  return { context, extensionId, profileDir, home };
+}
+
+/** A page of the fixture server in the own browser, its tab id, and the side panel (pop-out view) for it, once scanned. */
+async function openWithPanel(b: ExtensionBrowser, url: string): Promise<{ page: Page; panel: Page; tabId: number }> {
+  const page = await b.context.newPage();
+  await page.goto(url);
+  const sw = await serviceWorkerOf(b.context, b.extensionId);
+  const tabId = await tabIdOfPage(sw, page);
+  const panel = (await SidePanel.openFor(b.context, b.extensionId, tabId)).page;
+  await pollUntil(
+    () => askFrom(panel, { type: 'get-summary', tabId }) as Promise<{ url?: string } | null>,
+    (s) => s?.url === url,
+    { what: `the summary of ${url}` },
+  );
+  await waitForStableHighlights(page);
+  return { page, panel, tabId };
+}
+
+/** Errors thrown on our pages or by our scripts in a browser of the test's own. */
+function collectErrors(b: ExtensionBrowser): string[] {
+  const errors: string[] = [];
+  b.context.on('weberror', (e) => {
+    const stack = e.error().stack ?? String(e.error());
+    const url = e.page()?.url() ?? '';
+    if (url.startsWith('chrome-extension://') || stack.includes('chrome-extension://') || url.includes('127.0.0.1'))
+      errors.push(stack);
+  });
+  return errors;
+}
+
+/** The pixels of a box, as PNG bytes. */
+async function shot(page: Page, box: Box): Promise<Buffer> {
+  return page.screenshot({ clip: box });
+}
+
+test('a passage kept from the panel is marked kept, underlined on the page, and listed with its stance and note after a restart', async ({
+  server,
+}) => {
+  test.setTimeout(120_000);
+  const first = await ownBrowser();
+  const errors = collectErrors(first);
+  const url = server.url('/demo.html');
+  const profileDir = first.profileDir;
+  let second: ExtensionBrowser | undefined;
+  try {
+    const { page, panel } = await openWithPanel(first, url);
+    await page.bringToFront();
+    const { rect } = await rangeInView(page, 'wechat', 'p-service');
+    await page.mouse.move(1, 1);
+    // The row of pixels just under the mention's text: where the dotted underline goes (offset 3 px, 2 px thick).
+    const under: Box = {
+      x: Math.floor(rect.x),
+      y: Math.floor(rect.y + rect.height * 0.6),
+      width: Math.ceil(rect.width),
+      height: Math.ceil(rect.height * 0.4) + 4,
+    };
+    const before = await shot(page, under);
+    expect(await highlightRanges(page, 'kept' as EntityId)).toEqual([]);
+
+    const note = 'Followers are not buyers: the store converts few of them.';
+    const mention = mentionWith(panel, 'few of them ever convert into buyers in their WeChat store');
+    await expect(mention).toHaveCount(1);
+    await expect(mention.getByTestId('mention-kept')).toHaveCount(0);
+    await mention.getByTestId('mention-keep').click();
+    const form = mention.getByTestId('keep-form');
+    await expect(form).toBeVisible();
+    await expect(form.getByTestId('keep-save')).toBeDisabled();
+    await form.getByTestId('keep-stance-challenges').check();
+    await expect(form.getByTestId('keep-reason')).toHaveValue('3');
+    await form.getByTestId('keep-note').fill(note);
+    await form.getByTestId('keep-save').click();
+    await expect(form).toHaveCount(0);
+    await expect(mention.getByTestId('mention-kept')).toHaveText('Kept as evidence');
+    await expect(mention).toHaveAttribute('data-kept', 'true');
+
+    // On the page: the kept mention is underlined (its highlight, and its pixels).
+    await expect
+      .poll(async () => (await highlightRanges(page, 'kept' as EntityId)).map((r) => `${r.where}:${r.text}`))
+      .toEqual(['p-service:WeChat']);
+    await page.bringToFront();
+    await page.mouse.move(1, 1);
+    const after = await rangeIn(page, 'wechat', 'p-service');
+    expect(after.rect).toEqual(rect);
+    await expect.poll(async () => (await shot(page, under)).equals(before)).toBe(false);
+    const changed = diffRows(before, await shot(page, under));
+    // The change is a line under the text (the underline), not the text or the wash above it.
+    expect(changed.length).toBeGreaterThan(0);
+    expect(Math.min(...changed)).toBeGreaterThan(0);
+
+    // Restart the browser on the same profile.
+    await first.context.close();
+    second = await ownBrowser(profileDir);
+    const again = collectErrors(second);
+    const { panel: panel2 } = await openWithPanel(second, url);
+    await panel2.getByTestId('view-notebook').click();
+    const passages = panel2.getByTestId('nb-passage');
+    await expect(passages).toHaveCount(1);
+    const kept = passages.first();
+    await expect(kept.getByTestId('nb-sentence')).toHaveText(
+      'A service account can gather thousands of followers, yet merchants report that few of them ever convert into buyers in their WeChat store.',
+    );
+    await expect(kept).toHaveAttribute('data-stance', 'challenges');
+    await expect(kept).toHaveAttribute('data-reason', '3');
+    await expect(kept.getByTestId('nb-stance')).toHaveText('Challenges');
+    await expect(kept.getByTestId('nb-note')).toHaveText(note);
+    // And the reader view still shows the mention as kept after the restart.
+    await panel2.getByTestId('view-reader').click();
+    await expect(
+      mentionWith(panel2, 'few of them ever convert into buyers in their WeChat store').getByTestId('mention-kept'),
+    ).toBeVisible();
+    expect(again).toEqual([]);
+    expect(errors).toEqual([]);
+  } finally {
+    if (second) await closeExtensionBrowser(second);
+    else {
+      await first.context.close().catch(() => {});
+      fs.rmSync(profileDir, { recursive: true, force: true });
+    }
+  }
+});
+
+/** Rows (0 = top) where two PNGs of the same size differ. */
+function diffRows(a: Buffer, b: Buffer): number[] {
+  const pa = decodePng(a);
+  const pb = decodePng(b);
+  expect([pa.width, pa.height]).toEqual([pb.width, pb.height]);
+  const rows = new Set<number>();
+  pa.pixels.forEach((p, i) => {
+    const q = pb.pixels[i] as Rgb;
+    if (p.some((c, k) => c !== q[k])) rows.add(Math.floor(i / pa.width));
+  });
+  return [...rows].sort((x, y) => x - y);
+}
