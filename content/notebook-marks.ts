@@ -3,7 +3,7 @@
  * background's overlay), laid over them for the card ("linked by: you",
  * "kept"). The kept ones are underlined on the page by the painter.
  */
-import type { MentionOverlay } from '@/utils/notebook/overlay';
+import { linkOf, type MentionOverlay } from '@/utils/notebook/overlay';
 import type { PageMention } from './types';
 
 export class NotebookMarks {
@@ -18,7 +18,7 @@ export class NotebookMarks {
   /** The mention as the card shows it: with the reader's link and kept mark when the notebook has one. */
   of(m: PageMention): PageMention {
     const o = this.byId.get(m.info.id);
-    return o ? { ...m, info: { ...m.info, link: o.link ?? m.info.link, kept: o.kept } } : m;
+    return o ? { ...m, info: { ...m.info, link: linkOf(m.info.link, o), kept: o.kept } } : m;
   }
 
   clear(): void {

@@ -66,9 +66,12 @@ export function highlightRules(colors: Colors, key: string, names?: ReadonlySet<
   if (!names || names.has(FLASH_NAME)) {
     rules.push(`${sel}::highlight(${FLASH_NAME}){background-color:rgb(250 204 21 / 0.9);color:#111;}`);
   }
-  // A passage the reader kept: a dotted underline over its wash (few ranges, so the decoration's paint cost is small).
+  // A passage the reader kept: a grey over its wash and, where ::highlight takes decorations (not Firefox 140), a
+  // dotted underline (few ranges, so the decoration's paint cost is small).
   if (!names || names.has(KEPT_NAME)) {
-    rules.push(`${sel}::highlight(${KEPT_NAME}){text-decoration:underline dotted 2px;text-underline-offset:3px;}`);
+    rules.push(
+      `${sel}::highlight(${KEPT_NAME}){background-color:rgb(128 128 128/.35);text-decoration:underline dotted 2px;}`,
+    );
   }
   return rules;
 }

@@ -160,7 +160,12 @@ function isMentionAction(v: unknown): v is MentionAction {
 }
 
 function isOverlay(v: unknown): v is MentionOverlay {
-  return isObject(v) && isId(v.id) && typeof v.kept === 'boolean' && (v.link === undefined || isLink(v.link));
+  return (
+    isObject(v) &&
+    isId(v.id) &&
+    typeof v.kept === 'boolean' &&
+    (v.corrected === undefined || v.corrected === null || isReasonNumber(v.corrected))
+  );
 }
 
 function isMention(v: unknown): boolean {

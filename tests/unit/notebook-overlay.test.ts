@@ -38,7 +38,7 @@ describe('notebook overlay', () => {
     const overlay = overlayFor([a, b, c], corrections, kept);
     expect(overlay).toEqual([
       { id: 1, kept: true },
-      { id: 2, link: readerLink(null), correctionId: 'c-25', kept: false },
+      { id: 2, corrected: null, correctionId: 'c-25', kept: false },
     ]);
     const applied = applyOverlay([a, b, c], overlay);
     expect(applied[0]?.kept).toBe(true);

@@ -12,8 +12,8 @@ import type { Correction } from './types';
 /** One mention's notebook state; only mentions with something to say are listed. */
 export interface MentionOverlay {
   id: number;
-  /** The reader's link, when the mention's sentence was corrected. */
-  link?: LinkResult;
+  /** The reason the reader chose (null: not about the article), when the mention's sentence was corrected. */
+  corrected?: ReasonNumber | null;
   correctionId?: string;
   kept: boolean;
 }
@@ -21,6 +21,11 @@ export interface MentionOverlay {
 /** The reader decided: firm when it names a reason, and no cue words (the card says "linked by: you"). */
 export function readerLink(corrected: ReasonNumber | null): LinkResult {
   return { reason: corrected, firm: corrected !== null, cues: [], confidence: 1, source: 'reader' };
+}
+
+/** A mention's link under its overlay: the reader's when corrected, else the linker's. */
+export function linkOf(link: LinkResult, o: Pick<MentionOverlay, 'corrected'>): LinkResult {
+  return o.corrected === undefined ? link : readerLink(o.corrected);
 }
 
 /**
@@ -39,9 +44,7 @@ export function overlayFor(
     const c = Object.hasOwn(corrections, key) ? corrections[key] : undefined;
     const isKept = kept.has(key);
     if (!c && !isKept) continue;
-    out.push(
-      c ? { id: m.id, link: readerLink(c.corrected), correctionId: c.id, kept: isKept } : { id: m.id, kept: true },
-    );
+    out.push(c ? { id: m.id, corrected: c.corrected, correctionId: c.id, kept: isKept } : { id: m.id, kept: true });
   }
   return out;
 }
@@ -56,6 +59,6 @@ export function applyOverlay<M extends MentionInfo>(mentions: readonly M[], over
   const byId = new Map(overlay.map((o) => [o.id, o]));
   return mentions.map((m) => {
     const o = byId.get(m.id);
-    return o ? { ...m, link: o.link ?? m.link, correctionId: o.correctionId, kept: o.kept } : m;
+    return o ? { ...m, link: linkOf(m.link, o), correctionId: o.correctionId, kept: o.kept } : m;
   });
 }
