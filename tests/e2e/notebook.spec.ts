@@ -27,6 +27,8 @@ import {
   highlightRanges,
   hoverCard,
   launchWithExtension,
+  mostCommon,
+  near,
   pollUntil,
   type Rgb,
   rangeIn,
@@ -216,12 +218,12 @@ test('a passage kept from the panel is marked kept, underlined on the page, and 
     await page.bringToFront();
     const { rect } = await rangeInView(page, 'wechat', 'p-service');
     await page.mouse.move(1, 1);
-    // The row of pixels just under the mention's text: where the dotted underline goes (offset 3 px, 2 px thick).
+    // The mention's box and the rows just under it: the kept mark (a grey over the wash, a dotted underline).
     const under: Box = {
       x: Math.floor(rect.x),
-      y: Math.floor(rect.y + rect.height * 0.6),
+      y: Math.floor(rect.y),
       width: Math.ceil(rect.width),
-      height: Math.ceil(rect.height * 0.4) + 4,
+      height: Math.ceil(rect.height) + 6,
     };
     const before = await shot(page, under);
     expect(await highlightRanges(page, 'kept' as EntityId)).toEqual([]);
@@ -248,13 +250,13 @@ test('a passage kept from the panel is marked kept, underlined on the page, and 
       .toEqual(['p-service:WeChat']);
     await page.bringToFront();
     await page.mouse.move(1, 1);
-    const after = await rangeIn(page, 'wechat', 'p-service');
-    expect(after.rect).toEqual(rect);
+    expect((await rangeIn(page, 'wechat', 'p-service')).rect).toEqual(rect);
     await expect.poll(async () => (await shot(page, under)).equals(before)).toBe(false);
-    const changed = diffRows(before, await shot(page, under));
-    // The change is a line under the text (the underline), not the text or the wash above it.
-    expect(changed.length).toBeGreaterThan(0);
-    expect(Math.min(...changed)).toBeGreaterThan(0);
+    const after = await shot(page, under);
+    // Every row of the box takes the grey; nothing outside the box changes.
+    expect(diffRows(before, after)).toEqual([...Array(Math.ceil(rect.height)).keys()]);
+    // And under the letters (WeChat has no descenders) a row that was plain wash now carries the dotted line.
+    expect(underlineRows(before, after, Math.ceil(rect.height / 2), Math.ceil(rect.height))).not.toEqual([]);
 
     // Restart the browser on the same profile.
     await first.context.close();
@@ -287,6 +289,32 @@ test('a passage kept from the panel is marked kept, underlined on the page, and 
     }
   }
 });
+
+/** Pixels of one row of a decoded PNG. */
+function row(png: { width: number; pixels: Rgb[] }, y: number): Rgb[] {
+  return png.pixels.slice(y * png.width, (y + 1) * png.width);
+}
+
+/** Share of a row's pixels that are (nearly) its commonest colour. */
+function uniformShare(pixels: Rgb[]): number {
+  const common = mostCommon(pixels);
+  return pixels.filter((p) => near(p, common, 8)).length / pixels.length;
+}
+
+/**
+ * Rows in [from, to) that were one plain colour before (the wash under the letters) and now show a broken line:
+ * a good share of the row differs from its commonest colour (the dots), the rest is the wash between them.
+ */
+function underlineRows(a: Buffer, b: Buffer, from: number, to: number): number[] {
+  const pa = decodePng(a);
+  const pb = decodePng(b);
+  const out: number[] = [];
+  for (let y = from; y < to; y++) {
+    const share = uniformShare(row(pb, y));
+    if (uniformShare(row(pa, y)) >= 0.95 && share <= 0.85 && share >= 0.2) out.push(y);
+  }
+  return out;
+}
 
 /** Rows (0 = top) where two PNGs of the same size differ. */
 function diffRows(a: Buffer, b: Buffer): number[] {
