@@ -399,3 +399,220 @@ test.fixme('with the side panel already open (on the notebook view), the card’
   await expect(far.getByTestId('keep-reason')).toHaveValue('8');
   await expect(far.getByTestId('keep-form')).toBeInViewport();
 });
+
+// ---------------------------------------------------------------- export, import, hostile files
+
+const SAMPLE: readonly Record<string, unknown>[] = [
+  {
+    pageUrl: 'https://news.example.com/social-commerce',
+    title: 'Can a chat app sell?',
+    sentence: 'A service account can gather thousands of followers, yet few of them ever buy in the WeChat store.',
+    entity: 'wechat',
+    reason: 3,
+    stance: 'supports',
+    note: 'Followers are not buyers.',
+  },
+  {
+    pageUrl: 'https://news.example.com/habits',
+    title: 'Old habits',
+    sentence: 'When shoppers want to buy something they open Taobao, not a chat app.',
+    entity: 'taobao',
+    reason: 1,
+    stance: 'challenges',
+  },
+  {
+    pageUrl: 'https://zh.example.com/pay',
+    title: '付款',
+    sentence: '微信支付解决了付款问题，但电商还需要大数据和云计算的支撑。',
+    entity: 'wechat',
+    reason: 7,
+    stance: 'context',
+    note: '支付不是平台',
+  },
+];
+
+async function keepSample(ask: Ask): Promise<void> {
+  for (const p of SAMPLE) await nbCall(ask, 'nb-keep', p);
+  expect(await listPassages(ask)).toHaveLength(SAMPLE.length);
+}
+
+/** What the notebook view shows of each passage: sentence, stance, reason and note, sorted. */
+async function shownPassages(panel: Page): Promise<string[]> {
+  const out: string[] = [];
+  for (const item of await panel.getByTestId('nb-passage').all()) {
+    const note = item.getByTestId('nb-note');
+    out.push(
+      JSON.stringify([
+        await item.getByTestId('nb-sentence').textContent(),
+        await item.getAttribute('data-stance'),
+        await item.getAttribute('data-reason'),
+        (await note.count()) ? await note.textContent() : null,
+      ]),
+    );
+  }
+  return out.sort();
+}
+
+test('a JSON export imported into a fresh profile lists the same passages, and the report says how many were added', async ({
+  page,
+  server,
+  askBackground,
+  tabIdOf,
+  openSidePanelFor,
+}) => {
+  test.setTimeout(120_000);
+  await keepSample(askBackground);
+  await page.goto(server.url('/demo.html'));
+  const panel = await openSidePanelFor(await tabIdOf(page));
+  await panel.getByTestId('view-notebook').click();
+  await expect(panel.getByTestId('nb-passage')).toHaveCount(SAMPLE.length);
+  const shown = await shownPassages(panel);
+
+  const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('nb-export-json').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.json$/);
+  const file = await download.path();
+  const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    format: string;
+    version: number;
+    passages: Passage[];
+  };
+  expect(exported.format).toBe('eight-reasons-notebook');
+  expect(exported.version).toBe(1);
+  const original = (await listPassages(askBackground)).map(essence).sort();
+  expect(exported.passages.map(essence).sort()).toEqual(original);
+
+  const fresh = await ownBrowser();
+  const errors = collectErrors(fresh);
+  try {
+    const { panel: other } = await openWithPanel(fresh, server.url('/demo.html'));
+    await other.getByTestId('view-notebook').click();
+    await expect(other.getByTestId('nb-empty')).toBeVisible();
+    await other.getByTestId('nb-import').setInputFiles(file);
+    await expect(other.getByTestId('nb-import-report')).toContainText(
+      `Added ${SAMPLE.length}, skipped 0 duplicates, rejected 0 invalid.`,
+    );
+    await expect(other.getByTestId('nb-passage')).toHaveCount(SAMPLE.length);
+    expect(await shownPassages(other)).toEqual(shown);
+    expect((await listPassages((m) => askFrom(other, m))).map(essence).sort()).toEqual(original);
+
+    // Importing the same file again adds nothing: every passage is a duplicate.
+    await other.getByTestId('nb-import').setInputFiles(file);
+    await expect(other.getByTestId('nb-import-report')).toContainText(
+      `Added 0, skipped ${SAMPLE.length} duplicates, rejected 0 invalid.`,
+    );
+    await expect(other.getByTestId('nb-passage')).toHaveCount(SAMPLE.length);
+    expect(errors).toEqual([]);
+  } finally {
+    await closeExtensionBrowser(fresh);
+  }
+});
+
+test('a corrupted, an oversized and a hostile file are refused or cleaned with a clear message, and nothing kept is lost', async ({
+  page,
+  server,
+  askBackground,
+  tabIdOf,
+  openSidePanelFor,
+  sw,
+}) => {
+  test.setTimeout(120_000);
+  await keepSample(askBackground);
+  const before = (await listPassages(askBackground)).map(essence).sort();
+  await page.goto(server.url('/demo.html'));
+  const panel = await openSidePanelFor(await tabIdOf(page));
+  await panel.getByTestId('view-notebook').click();
+  const passages = panel.getByTestId('nb-passage');
+  await expect(passages).toHaveCount(SAMPLE.length);
+  const input = panel.getByTestId('nb-import');
+  const report = panel.getByTestId('nb-import-report');
+  const json = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  const refused = async (name: string, text: string, why: string) => {
+    await input.setInputFiles(json(name, text));
+    await expect(report).toContainText('The file was not imported; nothing changed:');
+    await expect(report.locator('li')).toHaveText([why]);
+    await expect(passages).toHaveCount(SAMPLE.length);
+    expect((await listPassages(askBackground)).map(essence).sort()).toEqual(before);
+    await expect(report).toHaveAttribute('role', 'status');
+  };
+
+  // Not JSON.
+  await refused(
+    'broken.json',
+    '{"format": "eight-reasons-notebook", "version": 1, "passages": [',
+    'The file is not JSON.',
+  );
+  // Larger than 20 MB of text.
+  const big = JSON.stringify({
+    format: 'eight-reasons-notebook',
+    version: 1,
+    passages: [],
+    pad: 'x'.repeat(21 * 1024 * 1024),
+  });
+  expect(big.length).toBeGreaterThan(20 * 1024 * 1024);
+  await refused('big.json', big, 'The file is larger than 20 MB.');
+  // More than 50,000 items.
+  const many = JSON.stringify({
+    format: 'eight-reasons-notebook',
+    version: 1,
+    passages: Array.from({ length: 50_001 }, () => ({})),
+  });
+  await refused('many.json', many, '"passages" has more than 50000 items.');
+
+  // Hostile: a javascript: address (rejected), markup in a sentence and a note (kept as text), __proto__ keys (dropped).
+  const markup = '<img src=x onerror="window.__pwned = 1">Alibaba logistics <b>bold</b> claim.';
+  const noteMarkup = '<script>window.__pwned = 2</script> a note';
+  const hostile = `{
+    "format": "eight-reasons-notebook", "version": 1, "exportedAt": "2026-11-30T10:00:00.000Z",
+    "__proto__": { "polluted": "top" },
+    "passages": [
+      { "pageUrl": "javascript:alert(document.domain)", "title": "x", "sentence": "Taobao habits are hard to change.",
+        "entity": "taobao", "reason": 1, "stance": "supports", "createdAt": "2026-11-30T10:00:00.000Z" },
+      { "pageUrl": "https://evil.example.com/page", "title": "<img src=x onerror=alert(1)>", "sentence": ${JSON.stringify(markup)},
+        "entity": "alibaba", "reason": 8, "stance": "challenges", "note": ${JSON.stringify(noteMarkup)},
+        "createdAt": "2026-11-30T10:00:00.000Z", "__proto__": { "polluted": "item" }, "constructor": { "prototype": { "polluted": "ctor" } } }
+    ],
+    "corrections": [], "history": []
+  }`;
+  await input.setInputFiles(json('hostile.json', hostile));
+  await expect(report).toContainText('Added 1, skipped 0 duplicates, rejected 1 invalid.');
+  await expect(report).toContainText('Rejected because:');
+  await expect(report.locator('li')).toHaveText(['passage 1: pageUrl is not an http(s) URL']);
+  await expect(passages).toHaveCount(SAMPLE.length + 1);
+  const evil = passages.filter({ has: panel.getByTestId('nb-sentence').filter({ hasText: 'Alibaba logistics' }) });
+  await expect(evil).toHaveCount(1);
+  await expect(evil.getByTestId('nb-sentence')).toHaveText(markup);
+  await expect(evil.getByTestId('nb-note')).toHaveText(noteMarkup);
+  await expect(evil.getByTestId('nb-title')).toHaveText('<img src=x onerror=alert(1)>');
+  // Text only: no element was injected, nothing ran, no prototype was touched.
+  await expect(
+    panel.locator('[data-testid="notebook"] img, [data-testid="notebook"] script, [data-testid="notebook"] b'),
+  ).toHaveCount(0);
+  expect(await panel.evaluate(() => (globalThis as Record<string, unknown>).__pwned)).toBeUndefined();
+  expect(await sw.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
+  expect(await panel.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
+  for (const href of await panel
+    .locator('[data-testid="notebook"] a[href]')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) {
+    expect(href).toMatch(/^https:\/\//);
+  }
+  // Nothing kept before was lost; the one accepted item carries only the fields of the format.
+  const after = await listPassages(askBackground);
+  expect(after.map(essence)).toEqual(expect.arrayContaining(before));
+  expect(after).toHaveLength(SAMPLE.length + 1);
+  const added = after.find((p) => p.sentence === markup);
+  expect(Object.keys(added ?? {}).sort()).toEqual(
+    [
+      'createdAt',
+      'entity',
+      'id',
+      'note',
+      'pageUrl',
+      'reason',
+      'sentence',
+      'site',
+      'stance',
+      'title',
+      'updatedAt',
+    ].sort(),
+  );
+});
