@@ -616,3 +616,103 @@ test('a corrupted, an oversized and a hostile file are refused or cleaned with a
     ].sort(),
   );
 });
+
+// ---------------------------------------------------------------- reading history
+
+interface Week {
+  counts: Record<string, number>;
+  none: number;
+  pages: number;
+}
+
+test('reading history logs nothing while off; switched on in the options a visit is logged with its reasons; “Clear history” removes it', async ({
+  page,
+  server,
+  waitForScan,
+  askBackground,
+  tabIdOf,
+  openOptions,
+  openSidePanelFor,
+  extContext,
+}) => {
+  const week = () => nbCall<Week>(askBackground, 'nb-reading-week');
+  const empty = { counts: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0 }, none: 0, pages: 0 };
+
+  // Off by default: reading a page with mentions logs nothing.
+  await page.goto(server.url('/demo.html'));
+  const summary = await waitForScan(page);
+  expect(summary.mentions.length).toBeGreaterThan(0);
+  await page.waitForTimeout(1_500);
+  expect(await week()).toEqual(empty);
+
+  // The reasons this page's mentions are linked to, as the week should count them.
+  const expected: Record<string, number> = { ...empty.counts };
+  let none = 0;
+  for (const m of summary.mentions) {
+    if (m.link.reason === null) none++;
+    else expected[m.link.reason] = (expected[m.link.reason] ?? 0) + 1;
+  }
+
+  // Switch it on in the options.
+  const options = await openOptions();
+  const section = options.getByTestId('history-settings');
+  await expect(section).toBeVisible();
+  const toggle = section.getByTestId('history-switch');
+  await expect(toggle).toHaveAttribute('aria-checked', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+
+  // Visit the page again (in a new tab; a reload of the same tab: see the fixme below): it is logged.
+  const again = await extContext.newPage();
+  await again.goto(server.url('/demo.html'));
+  await waitForScan(again);
+  await expect.poll(week, { timeout: 10_000 }).toEqual({ counts: expected, none, pages: 1 });
+
+  // The notebook's week strip shows this week's reasons with their counts.
+  const panel = await openSidePanelFor(await tabIdOf(again));
+  await panel.getByTestId('view-notebook').click();
+  const strip = panel.getByTestId('nb-week');
+  await expect(strip).toBeVisible();
+  const top = Object.entries(expected).filter(([, n]) => n > 0);
+  await expect(strip.locator('li')).toHaveCount(top.length);
+  for (const [reason, n] of top)
+    await expect(strip.locator(`li[data-reason="${reason}"] .nb-week-count`)).toHaveText(`${n} mentions`);
+  await expect(strip).toContainText('From 1 pages in the last 7 days.');
+
+  // Clear history in the options: the visit is gone.
+  await options.bringToFront();
+  await section.getByTestId('clear-history').click();
+  await expect(section.getByTestId('history-status')).toHaveText('Reading history cleared.');
+  expect(await week()).toEqual(empty);
+  await panel.getByTestId('view-reader').click();
+  await panel.getByTestId('view-notebook').click();
+  await expect(strip).toContainText('No linked mentions read in the last 7 days.');
+  await expect(strip.locator('li')).toHaveCount(0);
+});
+
+// FIXME product bug: platform/notebook-background.ts NotebookBackground.follow() records the page state
+// (`${url}|${total}|${unlinked}`) in `logged` before the visit is known to be logged (with history off the service
+// answers {logged: false}), and entrypoints/background.ts clears that mark only when the tab is removed (not on
+// tabs.onUpdated 'loading'). So after switching history on, reloading the page in the same tab logs nothing, and
+// neither does any later visit to the same page in that tab while the service worker lives.
+test.fixme('switched on after a first visit, reloading the same tab logs the page', async ({
+  page,
+  server,
+  waitForScan,
+  askBackground,
+  openOptions,
+}) => {
+  const week = () => nbCall<Week>(askBackground, 'nb-reading-week');
+  await page.goto(server.url('/demo.html'));
+  await waitForScan(page);
+  await page.waitForTimeout(1_500);
+  expect((await week()).pages).toBe(0);
+  const options = await openOptions();
+  const toggle = options.getByTestId('history-settings').getByTestId('history-switch');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+  await page.bringToFront();
+  await page.reload();
+  await waitForScan(page);
+  await expect.poll(async () => (await week()).pages, { timeout: 10_000 }).toBe(1);
+});
