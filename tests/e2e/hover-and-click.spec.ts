@@ -81,7 +81,11 @@ test('hovering a mention shows its reason, title and the words that linked it; E
   await page.mouse.move(centre(tale.rect).x, centre(tale.rect).y);
   await expect(card).toBeVisible();
   await expect(card).not.toHaveAttribute('data-reason', /^[1-8]$/);
-  await expect(card).toContainText(/not linked/i);
+  await expect(card).toHaveAttribute('data-link', 'none');
+  await expect(card).toContainText(/not about the article’s arguments/i);
+  // The words that showed it is about something else, and no reason's title.
+  await expect(card).toContainText(/forty thieves/);
+  await expect(card).not.toContainText(/Reason \d|May relate/);
 });
 
 test('a real click on a mention opens the side panel at its reason', async ({
@@ -106,6 +110,28 @@ test('a real click on a mention opens the side panel at its reason', async ({
   const logistics = await rangeInView(page, 'alibaba', 'p-logistics');
   await page.mouse.click(centre(logistics.rect).x, centre(logistics.rect).y);
   await expect(panel.locator('section[data-reason="8"][data-active="true"]')).toBeInViewport();
+});
+
+test('a click on a mention about no argument opens the side panel at the page’s mentions, not at a reason', async ({
+  page,
+  server,
+  waitForScan,
+  realSidePanel,
+}) => {
+  await page.goto(server.url('/demo.html'));
+  await waitForScan(page);
+  const tale = await rangeInView(page, 'alibaba', 't-tale');
+  await page.mouse.click(centre(tale.rect).x, centre(tale.rect).y);
+
+  const panel = await realSidePanel();
+  // The clicked mention is the list's current one, in the group of mentions about no argument, and in view.
+  const current = panel.locator('[data-testid="mention"][data-current="true"]');
+  await expect(current).toBeInViewport();
+  await expect(current).toHaveAttribute('data-link', 'none');
+  await expect(current).toHaveAttribute('data-entity', 'alibaba');
+  await expect(panel.locator('.mention-group[data-group="none"]').locator('[data-current="true"]')).toHaveCount(1);
+  // No reason was opened for it.
+  await expect(panel.locator('section[data-active="true"]')).toHaveCount(0);
 });
 
 test('a click dispatched by the page itself (untrusted) opens nothing', async ({

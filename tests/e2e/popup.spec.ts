@@ -43,6 +43,19 @@ test('the popup shows counts per entity, the chart per reason and a verdict', as
     );
   }
 
+  // Firm and tentative links add up to each bar's count; the mentions about no argument are counted apart.
+  for (const n of REASON_NUMBERS) {
+    const bar = popup.locator(`[data-testid="reason-bar"][data-reason="${n}"]`);
+    const [count, firm, tentative] = await Promise.all(
+      ['data-count', 'data-firm', 'data-tentative'].map(async (a) => Number(await bar.getAttribute(a))),
+    );
+    expect(firm + tentative, `reason ${n}`).toBe(count);
+  }
+  const unlinked = DEMO_MENTIONS.filter((m) => m.reason === null).length;
+  expect(unlinked).toBeGreaterThan(0);
+  await expect(popup.getByTestId('unlinked-count')).toHaveAttribute('data-count', String(unlinked));
+  await expect(popup.getByTestId('unlinked-count')).toContainText(`Not about the article’s arguments: ${unlinked}`);
+
   const top = Math.max(...BY_REASON.values());
   const leaders = [...BY_REASON].filter(([, c]) => c === top).map(([n]) => n);
   const verdict = popup.getByTestId('verdict');
