@@ -11,6 +11,7 @@
  * by emptying the notebook (the background's `nb-delete-everything`).
  */
 import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Locator, type Page } from '@playwright/test';
 import type { EntityId } from '../../utils/types';
 import {
@@ -715,4 +716,110 @@ test.fixme('switched on after a first visit, reloading the same tab logs the pag
   await page.reload();
   await waitForScan(page);
   await expect.poll(async () => (await week()).pages, { timeout: 10_000 }).toBe(1);
+});
+
+// ---------------------------------------------------------------- accessibility
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe finds no violations on the notebook view with passages (${scheme})`, async ({
+    page,
+    server,
+    askBackground,
+    tabIdOf,
+    openSidePanelFor,
+  }) => {
+    await keepSample(askBackground);
+    await page.goto(server.url('/demo.html'));
+    const panel = await openSidePanelFor(await tabIdOf(page));
+    await panel.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await panel.getByTestId('view-notebook').click();
+    await expect(panel.getByTestId('nb-passage')).toHaveCount(SAMPLE.length);
+    await expect(panel.getByTestId('nb-overview')).toBeVisible();
+    // The pointer rests away from the buttons (hovering the pressed view button: see the fixme below).
+    await panel.mouse.move(1, 1);
+    const results = await new AxeBuilder({ page: panel }).analyze();
+    const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(summary).toEqual([]);
+  });
+}
+
+// FIXME product bug: components/theme.css `button:hover:not(:disabled) { background: var(--surface-2) }` outranks
+// entrypoints/sidepanel/sidepanel.css `.view-tab[aria-pressed="true"]` (background: var(--accent)) while the label keeps
+// color: var(--accent-fg): under the pointer the pressed view button reads white on #e9ebef in light (contrast 1.19)
+// and #0c1220 on #2a2e35 in dark (1.37); axe reports color-contrast on #view-notebook.
+for (const scheme of ['light', 'dark'] as const) {
+  test.fixme(`the pressed view button stays readable under the pointer (${scheme})`, async ({
+    page,
+    server,
+    tabIdOf,
+    openSidePanelFor,
+  }) => {
+    await page.goto(server.url('/demo.html'));
+    const panel = await openSidePanelFor(await tabIdOf(page));
+    await panel.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await panel.getByTestId('view-notebook').click();
+    await panel.getByTestId('view-notebook').hover();
+    const results = await new AxeBuilder({ page: panel }).include('#view-notebook').analyze();
+    expect(results.violations.map((v) => v.id)).toEqual([]);
+  });
+}
+
+test('Tab reaches the view buttons, the notebook’s search and filters, and a passage’s Edit and Delete', async ({
+  page,
+  server,
+  askBackground,
+  tabIdOf,
+  openSidePanelFor,
+}) => {
+  await keepSample(askBackground);
+  await page.goto(server.url('/demo.html'));
+  const panel = await openSidePanelFor(await tabIdOf(page));
+  await panel.getByTestId('view-notebook').click();
+  await expect(panel.getByTestId('nb-passage')).toHaveCount(SAMPLE.length);
+  await panel.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+
+  const reached: string[] = [];
+  for (let i = 0; i < 120; i++) {
+    await panel.keyboard.press('Tab');
+    const id = await panel.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return '';
+      const item = el.closest('[data-testid="nb-passage"]');
+      const tid = el.getAttribute('data-testid') ?? el.tagName.toLowerCase();
+      return item ? `${tid}@${item.getAttribute('data-id')}` : tid;
+    });
+    reached.push(id);
+  }
+  const wanted = [
+    'view-reader',
+    'view-notebook',
+    'nb-search',
+    'nb-filter-reason',
+    'nb-filter-entity',
+    'nb-filter-stance',
+    'nb-filter-site',
+    'nb-filter-clear',
+    'nb-import',
+  ];
+  for (const w of wanted) expect(reached, `Tab reaches ${w}`).toContain(w);
+  const first = await panel.getByTestId('nb-passage').first().getAttribute('data-id');
+  expect(reached).toContain(`nb-edit@${first}`);
+  expect(reached).toContain(`nb-delete@${first}`);
+  // In order: the views, then the search, then the filters, then the passage's Edit before its Delete.
+  // Tab cycles through the page; read one round from its first control.
+  const round = reached.slice(reached.indexOf('text-size'));
+  const at = (id: string) => round.indexOf(id);
+  expect(at('text-size')).toBe(0);
+  expect(at('view-reader')).toBeLessThan(at('view-notebook'));
+  expect(at('view-notebook')).toBeLessThan(at('nb-search'));
+  expect(at('nb-search')).toBeLessThan(at('nb-filter-reason'));
+  expect(at(`nb-edit@${first}`)).toBeLessThan(at(`nb-delete@${first}`));
+
+  // Enter on Edit opens the editor with the focus inside it; Cancel hands the focus back to Edit.
+  await panel.getByTestId('nb-edit').first().focus();
+  await panel.keyboard.press('Enter');
+  await expect(panel.getByTestId('nb-edit-stance')).toBeFocused();
+  await panel.getByTestId('nb-edit-cancel').focus();
+  await panel.keyboard.press('Enter');
+  await expect(panel.getByTestId('nb-edit').first()).toBeFocused();
 });
