@@ -5,13 +5,11 @@
  */
 import { useId, useState } from 'preact/hooks';
 import { t } from '@/platform/i18n';
-import { REASON_NUMBERS } from '@/utils/article';
-import { LIMITS } from '@/utils/notebook/limits';
 import { STANCES, type Stance } from '@/utils/notebook/types';
 import type { ReasonNumber } from '@/utils/types';
-import { reasonLabel } from '../labels';
 import { errorText, stanceLabel } from './labels';
 import type { ErrorCode } from './notebook-state';
+import { ReasonNoteFields } from './reason-note-fields';
 
 export interface KeepValues {
   stance: Stance;
@@ -74,35 +72,15 @@ export function KeepForm({ sentence, defaultReason, onSave, onCancel }: KeepForm
           </label>
         ))}
       </fieldset>
-      <label for={`${id}-reason`}>{t('nb_reason_label')}</label>
-      <select
-        id={`${id}-reason`}
-        data-testid="keep-reason"
-        value={reason === null ? '' : String(reason)}
-        onChange={(e) => {
-          const n = Number(e.currentTarget.value);
-          setReason(n >= 1 && n <= 8 ? (n as ReasonNumber) : null);
-        }}
-      >
-        {reason === null && <option value="">{t('nb_reason_choose')}</option>}
-        {REASON_NUMBERS.map((n) => (
-          <option key={n} value={String(n)}>
-            {reasonLabel(n)}
-          </option>
-        ))}
-      </select>
-      <label for={`${id}-note`}>{t('nb_note_label')}</label>
-      <textarea
-        id={`${id}-note`}
-        data-testid="keep-note"
-        rows={2}
-        maxLength={LIMITS.note}
-        value={note}
-        onInput={(e) => setNote(e.currentTarget.value)}
+      <ReasonNoteFields
+        id={id}
+        testPrefix="keep"
+        reason={reason}
+        onReason={setReason}
+        note={note}
+        onNote={setNote}
+        error={error}
       />
-      <p class="nb-error" role="alert">
-        {error}
-      </p>
       <div class="nb-actions">
         <button type="submit" class="primary" data-testid="keep-save" disabled={!ready}>
           {t('nb_save')}

@@ -11,7 +11,6 @@ import { REASON_NUMBERS, reasonByNumber } from '@/utils/article';
 import { ENTITY_IDS } from '@/utils/entities';
 import type { ExportFormat, FileReply, MarkdownWords } from '@/utils/notebook/calls';
 import type { ReadingSummary } from '@/utils/notebook/history';
-import { LIMITS } from '@/utils/notebook/limits';
 import { pageUrlOf } from '@/utils/notebook/text';
 import { textFragmentUrl } from '@/utils/notebook/text-fragment';
 import { type KeptPassage, STANCES, type Stance } from '@/utils/notebook/types';
@@ -20,6 +19,7 @@ import { entityName, reasonLabel } from '../labels';
 import { downloadFile } from './download';
 import { balanceLine, errorText, importText, stanceLabel } from './labels';
 import type { ErrorCode, NotebookState, ViewFilter } from './notebook-state';
+import { ReasonNoteFields } from './reason-note-fields';
 
 export interface NotebookViewProps {
   state: NotebookState;
@@ -274,31 +274,15 @@ function PassageEditor({ p, onDone, state }: { p: KeptPassage; onDone: () => voi
           </option>
         ))}
       </select>
-      <label for={`${id}-reason`}>{t('nb_reason_label')}</label>
-      <select
-        id={`${id}-reason`}
-        data-testid="nb-edit-reason"
-        value={String(reason)}
-        onChange={(e) => setReason(Number(e.currentTarget.value) as ReasonNumber)}
-      >
-        {REASON_NUMBERS.map((n) => (
-          <option key={n} value={String(n)}>
-            {reasonLabel(n)}
-          </option>
-        ))}
-      </select>
-      <label for={`${id}-note`}>{t('nb_note_label')}</label>
-      <textarea
-        id={`${id}-note`}
-        data-testid="nb-edit-note"
-        rows={2}
-        maxLength={LIMITS.note}
-        value={note}
-        onInput={(e) => setNote(e.currentTarget.value)}
+      <ReasonNoteFields
+        id={id}
+        testPrefix="nb-edit"
+        reason={reason}
+        onReason={(n) => n !== null && setReason(n)}
+        note={note}
+        onNote={setNote}
+        error={error}
       />
-      <p class="nb-error" role="alert">
-        {error}
-      </p>
       <div class="nb-actions">
         <button type="submit" class="primary" data-testid="nb-edit-save">
           {t('nb_save')}

@@ -46,10 +46,8 @@ test('the popup shows counts per entity, the chart per reason and a verdict', as
   // Firm and tentative links add up to each bar's count; the mentions about no argument are counted apart.
   for (const n of REASON_NUMBERS) {
     const bar = popup.locator(`[data-testid="reason-bar"][data-reason="${n}"]`);
-    const [count, firm, tentative] = await Promise.all(
-      ['data-count', 'data-firm', 'data-tentative'].map(async (a) => Number(await bar.getAttribute(a))),
-    );
-    expect(firm + tentative, `reason ${n}`).toBe(count);
+    const read = async (a: string) => Number(await bar.getAttribute(a));
+    expect((await read('data-firm')) + (await read('data-tentative')), `reason ${n}`).toBe(await read('data-count'));
   }
   const unlinked = DEMO_MENTIONS.filter((m) => m.reason === null).length;
   expect(unlinked).toBeGreaterThan(0);
