@@ -62,26 +62,31 @@ export function isAdopted(target: DocumentOrShadowRoot, sheet: CSSStyleSheet): b
   return false;
 }
 
-/** Append `sheet` after the page's own sheets (once). False when the list could not be changed. */
-export function adoptSheet(target: DocumentOrShadowRoot, sheet: CSSStyleSheet): boolean {
+/** Runs `change` on the target's list; false when the list could not be read or changed (frozen, foreign). */
+function changeList(target: DocumentOrShadowRoot, change: (list: SheetList) => void): boolean {
   try {
     const list = sheetListOf(target);
     if (!list) return false;
-    const n = list.length;
-    for (let i = 0; i < n; i++) if (isSame(list[i], sheet)) return true;
-    list[n] = sheet;
+    change(list);
     return true;
   } catch {
-    // A frozen or foreign list: the highlights stay registered, unstyled in this tree.
+    // The highlights stay registered, unstyled in this tree.
     return false;
   }
 }
 
+/** Append `sheet` after the page's own sheets (once). False when the list could not be changed. */
+export function adoptSheet(target: DocumentOrShadowRoot, sheet: CSSStyleSheet): boolean {
+  return changeList(target, (list) => {
+    const n = list.length;
+    for (let i = 0; i < n; i++) if (isSame(list[i], sheet)) return;
+    list[n] = sheet;
+  });
+}
+
 /** Take `sheet` out of the target's adopted sheets, keeping the page's own in their order. */
 export function unadoptSheet(target: DocumentOrShadowRoot, sheet: CSSStyleSheet): boolean {
-  try {
-    const list = sheetListOf(target);
-    if (!list) return false;
+  return changeList(target, (list) => {
     const n = list.length;
     let kept = 0;
     for (let i = 0; i < n; i++) {
@@ -91,8 +96,5 @@ export function unadoptSheet(target: DocumentOrShadowRoot, sheet: CSSStyleSheet)
       kept++;
     }
     if (kept !== n) list.length = kept;
-    return true;
-  } catch {
-    return false;
-  }
+  });
 }

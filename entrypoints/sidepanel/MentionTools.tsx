@@ -30,24 +30,18 @@ export function MentionTools({ state, m }: { state: PanelState; m: PanelMention 
           {t('nb_kept_badge')}
         </span>
       )}
-      <button
-        type="button"
-        class="link-button"
-        data-testid="mention-keep"
-        aria-expanded={form === 'keep'}
-        onClick={() => open(form === 'keep' ? null : 'keep')}
-      >
-        {t('nb_keep_title')}
-      </button>
-      <button
-        type="button"
-        class="link-button"
-        data-testid="mention-correct"
-        aria-expanded={form === 'correct'}
-        onClick={() => open(form === 'correct' ? null : 'correct')}
-      >
-        {t('nb_correct_title')}
-      </button>
+      {(['keep', 'correct'] as const).map((action) => (
+        <button
+          key={action}
+          type="button"
+          class="link-button"
+          data-testid={`mention-${action}`}
+          aria-expanded={form === action}
+          onClick={() => open(form === action ? null : action)}
+        >
+          {t(action === 'keep' ? 'nb_keep_title' : 'nb_correct_title')}
+        </button>
+      ))}
       {form === 'keep' && tab && (
         <KeepForm
           sentence={m.sentence}
