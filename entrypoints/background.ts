@@ -103,6 +103,8 @@ export default defineBackground(() => {
     // A new document: its content script will report afresh.
     if (change.status === 'loading') {
       state.clearTab(tabId);
+      // A new document is a new visit for reading history, even at the same address.
+      notebook.forgetTab(tabId);
       publish(tabId);
     }
   });

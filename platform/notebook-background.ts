@@ -83,7 +83,10 @@ export class NotebookBackground {
     const key = tab ? `${tab.url}|${tab.total}|${tab.unlinked}` : '';
     if (tab && frameId === 0 && this.logged.get(tabId) !== key) {
       this.logged.set(tabId, key);
-      void this.logVisit(tab, tab.paused);
+      // Marked only once logged: a visit made with history off is logged when it is switched on and the page reports.
+      void this.logVisit(tab, tab.paused).then((done) => {
+        if (!done && this.logged.get(tabId) === key) this.logged.delete(tabId);
+      });
     }
   }
 
@@ -109,8 +112,8 @@ export class NotebookBackground {
   }
 
   /** A line of reading history for a tab with linked mentions, when the reader opted in (checked in the service). */
-  async logVisit(tab: TabSummary, paused: boolean): Promise<void> {
-    if (tab.mentions.length === 0 || tab.paused) return;
+  async logVisit(tab: TabSummary, paused: boolean): Promise<boolean> {
+    if (tab.mentions.length === 0 || tab.paused) return false;
     try {
       const incognito = await browser.tabs.get(tab.tabId).then(
         (t) => t.incognito,
@@ -120,14 +123,17 @@ export class NotebookBackground {
       const counts: Partial<Record<number, number>> = {};
       for (const m of tab.mentions)
         if (m.link.reason !== null) counts[m.link.reason] = (counts[m.link.reason] ?? 0) + 1;
-      await dispatchNotebookCall(
+      const result = await dispatchNotebookCall(
         handlers,
         'nb-log-visit',
         { url: tab.url, title: tab.title.slice(0, 500), counts, none: tab.unlinked },
         { fromContent: false, incognito, paused },
       );
+      const reply = result.ok ? (result.reply as { ok?: boolean; value?: { logged?: boolean } }) : null;
+      return reply?.ok === true && reply.value?.logged === true;
     } catch {
       // History is a convenience: a failure here must not disturb the page's summary.
+      return false;
     }
   }
 }

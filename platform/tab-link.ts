@@ -54,7 +54,12 @@ export function askOpenPanel(request: RequestOf<PageToBackground, 'open-panel'>)
 export function onBroadcast(cb: (m: WireMessage<BackgroundToPages>) => void): () => void {
   return handle(
     BACKGROUND_TO_PAGES,
-    { 'summary-changed': (m) => void cb(m), 'show-reason': (m) => void cb(m) },
+    {
+      'summary-changed': (m) => void cb(m),
+      'show-reason': (m) => void cb(m),
+      'show-mentions': (m) => void cb(m),
+      'notebook-changed': (m) => void cb(m),
+    },
     { isAllowedSender: fromOwnPage },
   );
 }
