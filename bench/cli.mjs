@@ -12,6 +12,7 @@ const COMMANDS = {
   scroll: 'frames while scrolling the synthetic page, bare and with the engine',
   phases: 'our pass timed part by part (diagnosis)',
   profile: 'our pass under the V8 sampling profiler (diagnosis)',
+  notebook: 'the Notebook view with 10,000 kept passages: opening, paging, longest task',
   ab: "this checkout's engine against another checkout's",
   report: 'rewrite the generated tables of docs/performance.md from bench/results/*.json',
 };

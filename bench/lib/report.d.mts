@@ -16,6 +16,7 @@ export declare function renderStartup(result: Result): string;
 export declare function renderHover(result: Result): string;
 export declare function renderCodeCache(result: Result): string;
 export declare function renderScroll(result: Result): string;
+export declare function renderNotebook(result: Result): string;
 export declare const SECTIONS: Record<string, { file: string; render: (result: Result) => string | null }>;
 export declare function renderSections(results: Record<string, Result>): Record<string, string>;
 export declare function replaceSections(

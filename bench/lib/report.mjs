@@ -347,6 +347,44 @@ export function renderScroll(result) {
   ].join('\n');
 }
 
+/** `bench notebook`: the side panel's Notebook view with many kept passages. */
+export function renderNotebook(result) {
+  const cell = (s) => (s ? `${f1(s.median)} (${f1(s.max)})` : '-');
+  const n = (x) => (num(x) ? x.toLocaleString('en-US') : '-');
+  const over = (xs) => (xs?.length ? `${xs.length} (longest ${f1(Math.max(...xs))} ms)` : 'none');
+  const lines = [
+    `Measured ${conditions(result)}; ${n(result.passages)} kept passages imported once through the extension; ` +
+      `${result.reps} fresh side-panel pages (${result.viewport?.width ?? '?'}×${result.viewport?.height ?? '?'}), ` +
+      "the page's own clock and CPU ms of its main thread from a trace; median (max).",
+    '',
+    table(
+      ['measure', 'value'],
+      ['---', '---:'],
+      [
+        row(['click on Notebook → first passage in the DOM, ms', cell(result.open)]),
+        row(['click on Notebook → the frame after it, ms', cell(result.openShown)]),
+        row(['longest task from the click to that frame, CPU ms', cell(result.openLongest)]),
+        row([`scrolling to the end: ms per page of ${result.pageSize} (to the frame after it)`, cell(result.perPage)]),
+        row([`longest task while scrolling ${result.pagesScrolled} pages, CPU ms`, cell(result.scrollLongest)]),
+        row([`passages in the DOM after ${result.pagesScrolled} pages`, cell(result.domCount).replace(/\.0/g, '')]),
+      ],
+    ),
+    '',
+    `Tasks over 50 ms seen by the page's PerformanceObserver('longtask'): opening ${over(result.longtasks?.open)}; ` +
+      `scrolling ${over(result.longtasks?.scroll)}. The import of ${n(result.passages)} passages ` +
+      `(${f1((result.importBytes ?? Number.NaN) / 2 ** 20)} MB of JSON) took ${n(result.importMs)} ms.` +
+      (result.calls
+        ? ` The background's answer to each call the view makes on opening, timed from a page, ms: ${Object.entries(
+            result.calls,
+          )
+            .map(([k, v]) => `\`${k}\` ${cell(v)}`)
+            .join(', ')}.`
+        : '') +
+      (result.errors?.length ? ` ${result.errors.length} runs failed: ${result.errors[0]}` : ''),
+  ];
+  return lines.join('\n');
+}
+
 // ---- docs/performance.md ------------------------------------------------------------
 
 /** Each generated section of docs/performance.md: the results file it is rendered from, and how. */
@@ -365,6 +403,7 @@ export const SECTIONS = {
   hover: { file: 'hover.json', render: renderHover },
   'code-cache': { file: 'code-cache.json', render: renderCodeCache },
   scroll: { file: 'scroll.json', render: renderScroll },
+  notebook: { file: 'notebook.json', render: renderNotebook },
 };
 
 /**

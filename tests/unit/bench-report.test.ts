@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   conditions,
+  renderNotebook,
   renderRunMain,
   renderSections,
   renderStartup,
@@ -107,6 +108,50 @@ describe('bench report (JSON in, markdown out)', () => {
     });
     expect(startup).toContain('| qq | 9.0 (11.9) | 4.0 | 15.0 |');
     expect(startup).toContain('Runs over 16 ms of CPU: none.');
+  });
+
+  it('renders the notebook run: opening, paging, longest tasks and the passages in the DOM', () => {
+    const notebook = {
+      date: '2026-12-02T16:40:12.345Z',
+      machine,
+      reps: 3,
+      passages: 10_000,
+      importMs: 2258,
+      importBytes: 4_200_000,
+      pageSize: 50,
+      pagesScrolled: 5,
+      viewport: { width: 400, height: 900 },
+      open: { median: 347.9, max: 402.12 },
+      openShown: { median: 367.5, max: 420 },
+      openLongest: { median: 13.5, max: 15.04 },
+      perPage: { median: 64.7, max: 93.5 },
+      scrollLongest: { median: 14.6, max: 16 },
+      domCount: { median: 300, max: 300 },
+      calls: { 'nb-balance': { median: 249.6, max: 260 }, 'nb-list': { median: 38.4, max: 40 } },
+      longtasks: { open: [], scroll: [61.2, 55] },
+      errors: [],
+    };
+    const md = renderNotebook(notebook);
+    expect(md).toContain(
+      '10,000 kept passages imported once through the extension; 3 fresh side-panel pages (400×900)',
+    );
+    expect(md).toContain('| click on Notebook → first passage in the DOM, ms | 347.9 (402.1) |');
+    expect(md).toContain('| longest task from the click to that frame, CPU ms | 13.5 (15.0) |');
+    expect(md).toContain('| scrolling to the end: ms per page of 50 (to the frame after it) | 64.7 (93.5) |');
+    expect(md).toContain('| longest task while scrolling 5 pages, CPU ms | 14.6 (16.0) |');
+    expect(md).toContain('| passages in the DOM after 5 pages | 300 (300) |');
+    expect(md).toContain("longtask'): opening none; scrolling 2 (longest 61.2 ms)");
+    expect(md).toContain('took 2,258 ms');
+    expect(md).toContain('`nb-balance` 249.6 (260.0), `nb-list` 38.4 (40.0)');
+    expect(md).not.toContain('failed');
+    expect(renderNotebook({ ...notebook, errors: ['Error: no passage within 30 s'] })).toContain(
+      '1 runs failed: Error: no passage within 30 s',
+    );
+    // A missing figure is a dash, not NaN.
+    expect(renderNotebook({ ...notebook, open: null })).toContain(
+      '| click on Notebook → first passage in the DOM, ms | - |',
+    );
+    expect(renderSections({ 'notebook.json': notebook })).toEqual({ notebook: md });
   });
 
   it('rewrites only the marked sections it has results for', () => {
