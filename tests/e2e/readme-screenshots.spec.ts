@@ -1,7 +1,7 @@
 /**
  * Screenshots for the README, taken from the real extension on the demo page
- * in light and dark: the page with its highlights, the hover card, the popup
- * and the side panel. `npm run screenshots` writes them to docs/screenshots/
+ * in light and dark: the page with its highlights, the hover card, the popup,
+ * the side panel and the notebook. `npm run screenshots` writes them to docs/screenshots/
  * (overwritten in place); the default e2e run writes artifacts/screenshots/.
  */
 import fs from 'node:fs';
@@ -50,7 +50,20 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(panel.getByTestId('mention').first()).toBeVisible();
     await panel.screenshot({ path: path.join(OUT, `side-panel-${scheme}.png`) });
 
-    for (const name of ['page', 'hover-card', 'popup', 'side-panel']) {
+    // The notebook with a kept passage: kept from the mention list, then the Notebook view.
+    const moments = panel.getByTestId('mention').filter({ hasText: '朋友圈' }).first();
+    await moments.getByTestId('mention-keep').click();
+    await panel.getByTestId('keep-stance-supports').check();
+    await panel.getByTestId('keep-note').fill('Friends block the sellers: the argument holds here.');
+    await panel.getByTestId('keep-save').click();
+    await expect(moments.getByTestId('mention-kept')).toBeVisible();
+    await panel.getByTestId('view-notebook').click();
+    await expect(panel.getByTestId('nb-passage').first()).toBeVisible();
+    await panel.getByTestId('nb-passage').first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await panel.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await panel.screenshot({ path: path.join(OUT, `notebook-${scheme}.png`) });
+
+    for (const name of ['page', 'hover-card', 'popup', 'side-panel', 'notebook']) {
       expect(fs.statSync(path.join(OUT, `${name}-${scheme}.png`)).size).toBeGreaterThan(5000);
     }
   });
