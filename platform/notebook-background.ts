@@ -43,7 +43,10 @@ export class NotebookBackground {
 
   private open() {
     this.opened ??= NotebookStore.open().then((store) => {
-      void loadNotebookSettings().then((s) => pruneByRetention(store, s));
+      const prune = () => void loadNotebookSettings().then((s) => pruneByRetention(store, s));
+      prune();
+      // A background that lives for days (Firefox's) prunes daily too; Chrome's wakes (and prunes) far more often.
+      setInterval(prune, 24 * 60 * 60 * 1000);
       return { store, handlers: createNotebookService(store, { settings: loadNotebookSettings }) };
     });
     // A store that failed to open (storage disabled) is tried again on the next call.
