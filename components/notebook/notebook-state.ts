@@ -230,8 +230,9 @@ class NotebookController implements NotebookState {
   }
 
   async refresh(): Promise<void> {
-    await this.loadBalance();
-    await this.reset();
+    // Side by side: the balance reads every passage, while the first page needs only its own (without the balance
+    // yet, the walk asks every reason, empty ones answering at once).
+    await Promise.all([this.loadBalance(), this.reset()]);
   }
 
   async setFilter(next: ViewFilter): Promise<void> {
