@@ -29,7 +29,6 @@ import {
   HoverCard,
   highlightRanges,
   hoverCard,
-  launchWithExtension,
   mostCommon,
   near,
   pollUntil,
@@ -159,19 +158,26 @@ test('a corrected link holds across a reload, in the panel and on the card, and 
 
 // ---------------------------------------------------------------- a browser of the test's own (restarts, fresh profiles)
 
-/** Launch the extension's browser, on a fresh profile or again on an existing one (a restart). */
-async function ownBrowser(profileDir?: string): Promise<ExtensionBrowser> {
-  if (!profileDir) return launchWithExtension(EXTENSION_DIR, { profilePrefix: 'er-e2e-notebook-' });
-  const context = await chromium.launchPersistentContext(profileDir, {
+/**
+ * Launch the extension's browser, on a fresh profile or again on an existing one (a restart). Downloads go to a
+ * folder of the browser's own: the runner's shared artifacts folder is emptied when another browser of the run closes.
+ */
+async function ownBrowser(profileDir?: string): Promise<ExtensionBrowser & { downloads: string }> {
+  const dir = profileDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'er-e2e-notebook-'));
+  const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'er-e2e-downloads-'));
+  const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: true,
     args: chromiumArgs(EXTENSION_DIR),
     viewport: { width: 1280, height: 800 },
+    downloadsPath: downloads,
+    acceptDownloads: true,
   });
+  context.on('close', () => fs.rmSync(downloads, { recursive: true, force: true }));
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(sw.url()).host;
   const home = context.pages()[0] ?? (await context.newPage());
-  return { context, extensionId, profileDir, home };
+  return { context, extensionId, profileDir: dir, home, downloads };
 }
 
 /** A page of the fixture server in the own browser, its tab id, and the side panel (pop-out view) for it, once scanned. */
@@ -453,38 +459,38 @@ async function shownPassages(panel: Page): Promise<string[]> {
 }
 
 test('a JSON export imported into a fresh profile lists the same passages, and the report says how many were added', async ({
-  page,
   server,
-  askBackground,
-  tabIdOf,
-  openSidePanelFor,
 }) => {
   test.setTimeout(120_000);
-  await keepSample(askBackground);
-  await page.goto(server.url('/demo.html'));
-  const panel = await openSidePanelFor(await tabIdOf(page));
-  await panel.getByTestId('view-notebook').click();
-  await expect(panel.getByTestId('nb-passage')).toHaveCount(SAMPLE.length);
-  const shown = await shownPassages(panel);
-
-  const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('nb-export-json').click()]);
-  expect(download.suggestedFilename()).toMatch(/\.json$/);
-  // Saved away from the run's artifacts folder at once (a new run elsewhere may empty that folder).
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'er-nb-export-')), download.suggestedFilename());
-  await download.saveAs(file);
-  const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as {
-    format: string;
-    version: number;
-    passages: Passage[];
-  };
-  expect(exported.format).toBe('eight-reasons-notebook');
-  expect(exported.version).toBe(1);
-  const original = (await listPassages(askBackground)).map(essence).sort();
-  expect(exported.passages.map(essence).sort()).toEqual(original);
-
-  const fresh = await ownBrowser();
-  const errors = collectErrors(fresh);
+  // Exported from a browser of the test's own (its downloads in its own folder), imported into another, fresh one.
+  const source = await ownBrowser();
+  const errors = collectErrors(source);
+  let fresh: ExtensionBrowser | undefined;
+  const saved = fs.mkdtempSync(path.join(os.tmpdir(), 'er-nb-export-'));
   try {
+    const { panel } = await openWithPanel(source, server.url('/demo.html'));
+    const ask: Ask = (m) => askFrom(panel, m);
+    await keepSample(ask);
+    await panel.getByTestId('view-notebook').click();
+    await expect(panel.getByTestId('nb-passage')).toHaveCount(SAMPLE.length);
+    const shown = await shownPassages(panel);
+
+    const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('nb-export-json').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.json$/);
+    const file = path.join(saved, download.suggestedFilename());
+    await download.saveAs(file);
+    const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      format: string;
+      version: number;
+      passages: Passage[];
+    };
+    expect(exported.format).toBe('eight-reasons-notebook');
+    expect(exported.version).toBe(1);
+    const original = (await listPassages(ask)).map(essence).sort();
+    expect(exported.passages.map(essence).sort()).toEqual(original);
+
+    fresh = await ownBrowser();
+    errors.push(...collectErrors(fresh));
     const { panel: other } = await openWithPanel(fresh, server.url('/demo.html'));
     await other.getByTestId('view-notebook').click();
     await expect(other.getByTestId('nb-empty')).toBeVisible();
@@ -504,8 +510,9 @@ test('a JSON export imported into a fresh profile lists the same passages, and t
     await expect(other.getByTestId('nb-passage')).toHaveCount(SAMPLE.length);
     expect(errors).toEqual([]);
   } finally {
-    await closeExtensionBrowser(fresh);
-    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    await closeExtensionBrowser(source);
+    if (fresh) await closeExtensionBrowser(fresh);
+    fs.rmSync(saved, { recursive: true, force: true });
   }
 });
 
