@@ -11,7 +11,7 @@ import { REASONS } from '@/utils/article';
 import type { MentionInfo } from '@/utils/types';
 import en from '../../public/_locales/en/messages.json';
 import zh from '../../public/_locales/zh_CN/messages.json';
-import { makeEngine, registry, setBody, stopAll } from './content-helpers';
+import { makeEngine, registry, setBody, stopAll } from './helpers/engine';
 
 afterEach(() => {
   stopAll();

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CorrectLink } from '@/components/notebook/correct-link';
+import { $, $$, click, mount, useEnglish } from './helpers/ui';
 import { setValue } from './notebook-ui-helpers';
-import { $, $$, click, mount, useEnglish } from './ui-helpers';
 
 beforeEach(useEnglish);
 

@@ -4,8 +4,8 @@ import type { NotebookApi } from '@/utils/notebook/calls';
 import { NOTEBOOK_PRIVACY } from '@/utils/notebook/privacy';
 import { DEFAULT_NOTEBOOK_SETTINGS } from '@/utils/notebook/settings';
 import en from '../../public/_locales/en/messages.json';
+import { $, click, mount, useEnglish } from './helpers/ui';
 import { settle, setValue } from './notebook-ui-helpers';
-import { $, click, mount, useEnglish } from './ui-helpers';
 
 beforeEach(useEnglish);
 

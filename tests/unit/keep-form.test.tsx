@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { KeepForm } from '@/components/notebook/keep-form';
+import { $, click, mount, useEnglish } from './helpers/ui';
 import { check, settle, setValue } from './notebook-ui-helpers';
-import { $, click, mount, useEnglish } from './ui-helpers';
 
 beforeEach(useEnglish);
 

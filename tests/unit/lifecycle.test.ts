@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Lifecycle } from '@/content/lifecycle';
 import { DEFAULT_SETTINGS } from '@/utils/settings-schema';
-import { setBody } from './content-helpers';
+import { setBody } from './helpers/engine';
 
 describe('Lifecycle', () => {
   const abort = new AbortController();

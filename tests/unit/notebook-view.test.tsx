@@ -3,9 +3,9 @@ import { downloadFile } from '@/components/notebook/download';
 import { createNotebookState } from '@/components/notebook/notebook-state';
 import { dayStart, NotebookView } from '@/components/notebook/notebook-view';
 import type { FileReply } from '@/utils/notebook/calls';
+import { $, $$, click, mount, useEnglish } from './helpers/ui';
 import { type FakeApi, fakeApi, passage } from './notebook-fake-api';
 import { settle, setValue } from './notebook-ui-helpers';
-import { $, $$, click, mount, useEnglish } from './ui-helpers';
 
 beforeEach(useEnglish);
 

@@ -24,7 +24,7 @@ import { ARTICLE_BLOCKS, findInText, searchBlocks, segmentsFor } from '@/compone
 import { splitSnippet } from '@/components/snippet';
 import { ENTITIES } from '@/utils/entities';
 import type { EntityId, ReasonNumber, TabSummary } from '@/utils/types';
-import { useEnglish } from './ui-helpers';
+import { useEnglish } from './helpers/ui';
 
 beforeEach(useEnglish);
 

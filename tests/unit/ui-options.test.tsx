@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EntityRow } from '@/components/entity-settings';
 import { PausedSites } from '@/components/paused-sites';
 import { entityById } from '@/utils/entities';
-import { $, $$, click, mount, useEnglish } from './ui-helpers';
+import { $, $$, click, mount, useEnglish } from './helpers/ui';
 
 beforeEach(useEnglish);
 

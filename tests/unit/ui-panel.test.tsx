@@ -9,7 +9,7 @@ import { SearchBar } from '@/components/search-bar';
 import { ARTICLE_BLOCKS, searchBlocks } from '@/components/search-model';
 import { Toc } from '@/components/toc';
 import type { EntityId, ReasonNumber } from '@/utils/types';
-import { $, $$, click, mount, useEnglish } from './ui-helpers';
+import { $, $$, click, mount, useEnglish } from './helpers/ui';
 
 beforeEach(useEnglish);
 

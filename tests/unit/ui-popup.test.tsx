@@ -10,7 +10,7 @@ import { VerdictLine } from '@/components/verdict';
 import { DEFAULT_SETTINGS } from '@/platform/settings';
 import { REASONS } from '@/utils/article';
 import type { TabSummary } from '@/utils/types';
-import { $, $$, click, mount, useEnglish } from './ui-helpers';
+import { $, $$, click, mount, useEnglish } from './helpers/ui';
 
 beforeEach(useEnglish);
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ENTITY_IDS } from '@/utils/entities';
 import en from '../../public/_locales/en/messages.json';
 import zh from '../../public/_locales/zh_CN/messages.json';
-import { formatMessage } from './ui-helpers';
+import { formatMessage } from './helpers/ui';
 
 type Locale = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const EN = en as Locale;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeEngine, painted, registry, setBody, settle, stopAll } from './content-helpers';
+import { makeEngine, painted, registry, setBody, settle, stopAll } from './helpers/engine';
 
 afterEach(() => {
   stopAll();

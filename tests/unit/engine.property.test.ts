@@ -11,7 +11,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findMatches, normalizeForMatch } from '@/utils/match';
-import { CORE, makeEngine, registry, setBody, stopAll } from './content-helpers';
+import { CORE, makeEngine, registry, setBody, stopAll } from './helpers/engine';
 
 type Tree =
   | { t: 'text'; s: string }

@@ -7,7 +7,7 @@ import { type ComponentChild, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import en from '../../public/_locales/en/messages.json';
+import en from '../../../public/_locales/en/messages.json';
 
 interface LocaleEntry {
   message: string;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_MENTIONS } from '@/content/limits';
-import { domShape, makeEngine, painted, registry, setBody, stopAll } from './content-helpers';
+import { domShape, makeEngine, painted, registry, setBody, stopAll } from './helpers/engine';
 
 afterEach(() => {
   stopAll();
