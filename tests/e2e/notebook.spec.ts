@@ -7,8 +7,8 @@
  * log reading history only when it is switched on; and an accessible,
  * keyboard-reachable notebook view."
  *
- * The worker's browser keeps its IndexedDB between tests, so every test starts
- * by emptying the notebook (the background's `nb-delete-everything`).
+ * The worker's browser keeps its IndexedDB between tests (and specs), so every
+ * test starts and ends by emptying the notebook (`nb-delete-everything`).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -80,6 +80,11 @@ function mentionWith(panel: Page, words: string): Locator {
 test.beforeEach(async ({ askBackground }) => {
   await nbCall(askBackground, 'nb-delete-everything');
   expect(await listPassages(askBackground)).toEqual([]);
+});
+
+// The worker's browser goes on to other specs: leave no correction, passage or visit behind for them.
+test.afterEach(async ({ askBackground }) => {
+  await nbCall(askBackground, 'nb-delete-everything');
 });
 
 test('a corrected link holds across a reload, in the panel and on the card, and Undo restores the extension’s link; “not about the article” moves a mention to that group', async ({
