@@ -272,6 +272,16 @@ test('a passage kept from the panel is marked kept, underlined on the page, and 
     // And under the letters (WeChat has no descenders) a row that was plain wash now carries the dotted line.
     expect(underlineRows(before, after, Math.ceil(rect.height / 2), Math.ceil(rect.height))).not.toEqual([]);
 
+    // Its hover card says so too.
+    const card = hoverCard(page);
+    await expect(async () => {
+      await new HoverCard(page).pointAtMention('wechat', 'p-service');
+      await expect(card).toBeVisible({ timeout: 1_000 });
+      await expect(card).toHaveAttribute('data-kept', 'true', { timeout: 1_000 });
+    }).toPass({ timeout: 10_000 });
+    await expect(card.locator('.kept')).toHaveText('Kept as evidence');
+    await page.mouse.move(1, 1);
+
     // Restart the browser on the same profile.
     await first.context.close();
     second = await ownBrowser(profileDir);
@@ -827,4 +837,24 @@ test('Tab reaches the view buttons, the notebook’s search and filters, and a p
   await panel.getByTestId('nb-edit-cancel').focus();
   await panel.keyboard.press('Enter');
   await expect(panel.getByTestId('nb-edit').first()).toBeFocused();
+});
+
+test('the open notebook view shows a passage kept elsewhere without being reopened', async ({
+  page,
+  server,
+  askBackground,
+  tabIdOf,
+  openSidePanelFor,
+}) => {
+  await page.goto(server.url('/demo.html'));
+  const panel = await openSidePanelFor(await tabIdOf(page));
+  await panel.getByTestId('view-notebook').click();
+  await expect(panel.getByTestId('nb-empty')).toBeVisible();
+  // Kept from another of our pages (as the hover card's form does through the background).
+  await nbCall(askBackground, 'nb-keep', SAMPLE[0]);
+  await expect(panel.getByTestId('nb-passage')).toHaveCount(1);
+  await expect(panel.getByTestId('nb-sentence')).toHaveText(String(SAMPLE[0]?.sentence));
+  await expect(panel.getByTestId('nb-overview').locator('li[data-reason="3"] [data-testid="nb-balance"]')).toHaveText(
+    '1 support, 0 challenge, 0 context',
+  );
 });
