@@ -230,8 +230,9 @@ class NotebookController implements NotebookState {
   }
 
   async refresh(): Promise<void> {
-    // Side by side: the balance reads every passage, while the first page needs only its own (without the balance
-    // yet, the walk asks every reason, empty ones answering at once).
+    // Side by side: the balance reads every passage, while the first page needs only its own. The old balance is
+    // dropped first, so the walk asks every reason (empty ones answer at once) rather than skipping one newly used.
+    this.balance.value = null;
     await Promise.all([this.loadBalance(), this.reset()]);
   }
 

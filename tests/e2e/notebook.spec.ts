@@ -473,11 +473,7 @@ async function shownPassages(panel: Page): Promise<string[]> {
   return out.sort();
 }
 
-// FIXME product bug (regression in 3eba6ba): components/notebook/notebook-state.ts refresh() now runs loadBalance()
-// and reset() side by side, so reset()'s walk picks its reasons (reasons(): those with total > 0) from the balance
-// read BEFORE the change. After an import, a keep or any notebook-changed refresh, passages under a reason that had
-// none before are not listed (an empty notebook imports "Added 3" and still shows no passage).
-test.fixme('a JSON export imported into a fresh profile lists the same passages, and the report says how many were added', async ({
+test('a JSON export imported into a fresh profile lists the same passages, and the report says how many were added', async ({
   server,
 }) => {
   test.setTimeout(120_000);
@@ -535,11 +531,7 @@ test.fixme('a JSON export imported into a fresh profile lists the same passages,
   }
 });
 
-// FIXME product bug (regression in 3eba6ba): components/notebook/notebook-state.ts refresh() now runs loadBalance()
-// and reset() side by side, so reset()'s walk picks its reasons (reasons(): those with total > 0) from the balance
-// read BEFORE the change. After an import, a keep or any notebook-changed refresh, passages under a reason that had
-// none before are not listed (an empty notebook imports "Added 3" and still shows no passage).
-test.fixme('a corrupted, an oversized and a hostile file are refused or cleaned with a clear message, and nothing kept is lost', async ({
+test('a corrupted, an oversized and a hostile file are refused or cleaned with a clear message, and nothing kept is lost', async ({
   page,
   server,
   askBackground,
@@ -847,11 +839,7 @@ test('Tab reaches the view buttons, the notebook’s search and filters, and a p
   await expect(panel.getByTestId('nb-edit').first()).toBeFocused();
 });
 
-// FIXME product bug (regression in 3eba6ba): components/notebook/notebook-state.ts refresh() now runs loadBalance()
-// and reset() side by side, so reset()'s walk picks its reasons (reasons(): those with total > 0) from the balance
-// read BEFORE the change. After an import, a keep or any notebook-changed refresh, passages under a reason that had
-// none before are not listed (an empty notebook imports "Added 3" and still shows no passage).
-test.fixme('the open notebook view shows a passage kept elsewhere without being reopened', async ({
+test('the open notebook view shows a passage kept elsewhere without being reopened', async ({
   page,
   server,
   askBackground,

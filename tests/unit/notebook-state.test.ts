@@ -16,6 +16,17 @@ describe('createNotebookState', () => {
     expect(s.loaded.value).toBe(true);
   });
 
+  it('after a refresh, lists a passage under a reason that had none before (an import, a keep elsewhere)', async () => {
+    const fake = fakeApi([passage(0, { reason: 1 })]);
+    const s = createNotebookState(fake.api);
+    await s.refresh();
+    expect(s.items.value.map((p) => p.reason)).toEqual([1]);
+    fake.passages.push(passage(1, { reason: 6 }));
+    await s.refresh();
+    expect(s.items.value.map((p) => p.reason)).toEqual([1, 6]);
+    expect(s.balance.value?.[6].total).toBe(1);
+  });
+
   it('pages 10,000 passages a page at a time and reaches the end', async () => {
     const fake = fakeApi(many(10_000));
     const s = createNotebookState(fake.api);
