@@ -59,7 +59,10 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(moments.getByTestId('mention-kept')).toBeVisible();
     await panel.getByTestId('view-notebook').click();
     await expect(panel.getByTestId('nb-passage').first()).toBeVisible();
-    await panel.getByTestId('nb-passage').first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await panel
+      .getByTestId('nb-passage')
+      .first()
+      .evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await panel.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
     await panel.screenshot({ path: path.join(OUT, `notebook-${scheme}.png`) });
 
