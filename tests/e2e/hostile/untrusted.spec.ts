@@ -56,6 +56,12 @@ test('forged events and imitated messages: nothing privileged happens; a real cl
   // shared e2e fixture closes the panel after each test), which would make this control order-dependent.
   await page.bringToFront();
   const r = await wordRect(page, 'p1', 'WeChat');
+  // The reason the clicked mention links to, as the tab's summary reports it.
+  const summary = (await askBackground({ type: 'get-summary', tabId })) as {
+    mentions: { entity: string; link: { reason: number | null } }[];
+  };
+  const reason = summary.mentions.find((m) => m.entity === 'wechat')?.link.reason;
+  expect(reason, 'the mention is linked to a reason').toEqual(expect.any(Number));
   await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
-  await expect.poll(() => askBackground({ type: 'get-focus', tabId })).toBe(2);
+  await expect.poll(() => askBackground({ type: 'get-focus', tabId })).toBe(reason);
 });
