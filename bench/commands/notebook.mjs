@@ -28,6 +28,7 @@ import { CHROMIUM, LOOPBACK_ONLY_ARG, QUIET_ARGS } from '../../scripts/chromium.
 import { machine, ROOT, sleep, startBenchServer, writeResult } from '../lib/pages.mjs';
 import { renderNotebook } from '../lib/report.mjs';
 import { median } from '../lib/stats.mjs';
+import { prng } from '../lib/synthetic.mjs';
 import { busyBetween, parseTrace, TRACE_CATEGORIES } from '../lib/trace.mjs';
 
 const PAGES_SCROLLED = 5;
@@ -35,18 +36,6 @@ const PAGE_SIZE = 50;
 const VIEWPORT = { width: 400, height: 900 };
 
 // ---- the seed: a valid notebook export --------------------------------------------------------------------
-
-/** A small deterministic generator (mulberry32), so every run imports the same notebook. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ENTITIES = ['wechat', 'taobao', 'alibaba', 'tencent', 'tmall', 'alipay'];
 const NAMES = {
@@ -105,7 +94,7 @@ const ENDINGS = [
  * one in five has a note.
  */
 export function notebookExport(count, seed = 20261202) {
-  const r = rng(seed);
+  const r = prng(seed);
   const pick = (xs) => xs[Math.floor(r() * xs.length)];
   const start = Date.parse('2025-01-01T00:00:00.000Z');
   const span = Date.parse('2026-12-01T00:00:00.000Z') - start;

@@ -6,7 +6,7 @@
  */
 
 /** Small deterministic PRNG (mulberry32) so every run measures the same page. */
-function prng(seed) {
+export function prng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -16,7 +16,8 @@ export class MentionNotebook {
   async keep(tab: TabSummary, m: MentionInfo, values: KeepValues): Promise<ErrorCode | null> {
     try {
       const r = await this.api('nb-keep', {
-        pageUrl: tab.url.split('#')[0] ?? tab.url,
+        // The store keys by the address without its fragment (pageUrlOf).
+        pageUrl: tab.url,
         title: tab.title || tab.url,
         sentence: m.sentence,
         entity: m.entity,
@@ -33,7 +34,7 @@ export class MentionNotebook {
   async correct(tab: TabSummary, m: MentionInfo, corrected: ReasonNumber | null): Promise<ErrorCode | null> {
     try {
       const r = await this.api('nb-correct', {
-        pageUrl: tab.url.split('#')[0] ?? tab.url,
+        pageUrl: tab.url,
         sentence: m.sentence,
         entity: m.entity,
         lang: detectLang(m.sentence),
