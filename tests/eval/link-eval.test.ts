@@ -5,6 +5,8 @@
  * and written to artifacts/eval-link.json (git-ignored) for docs/linking.md.
  *
  * LINK_EVAL_ERRORS=1 lists the disagreements of the training folds, never those of the untouched fold.
+ * LINK_EVAL_SET=a.json[,b.json] also reports the figures on other labelled sets in real-dev.json's format (kept outside
+ * the repository, like the dev set); LINK_EVAL_SET_ERRORS=1 lists their disagreements.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -99,9 +101,7 @@ it('links real text: held-out folds reach the floors, firm links are right at le
     text.push('', 'disagreements (training folds only):');
     for (const o of outcomes) {
       if (o.fold === UNTOUCHED_FOLD || o.link.reason === o.item.label) continue;
-      text.push(
-        `  [${o.item.lang} f${o.fold} ${o.item.confidence}] ${o.item.entity} label ${o.item.label ?? 'none'} got ${o.link.reason ?? 'none'}${o.link.firm ? ' FIRM' : ''} ${o.link.confidence} (${o.link.source}: ${o.link.cues.join(', ') || '-'})\n      S: ${o.item.sentence}\n      P: ${o.item.paragraph === o.item.sentence ? '=' : o.item.paragraph.slice(0, 400)}`,
-      );
+      text.push(disagreement(o));
     }
   }
   if (process.env.LINK_EVAL_FIRM) {
@@ -114,6 +114,7 @@ it('links real text: held-out folds reach the floors, firm links are right at le
       );
     }
   }
+  if (process.env.LINK_EVAL_SET) text.push(...otherSets(process.env.LINK_EVAL_SET, shippedFirm));
   process.stdout.write(`\n${text.join('\n')}\n\n`);
   const out = path.resolve(__dirname, '../../artifacts/eval-link.json');
   mkdirSync(path.dirname(out), { recursive: true });
@@ -132,3 +133,31 @@ it('links real text: held-out folds reach the floors, firm links are right at le
     expect(shipped.coverage, `${lang} firm coverage`).toBeGreaterThanOrEqual(FLOORS.coverage[lang]);
   }
 });
+
+/** Figures (and, when asked, disagreements) on other labelled sets: no folds, the shipped firm flag. */
+function otherSets(paths: string, isFirm: (o: Outcome) => boolean): string[] {
+  const text: string[] = [];
+  for (const file of paths.split(',')) {
+    const set: Outcome[] = loadDev(path.resolve(file)).map((item) => ({
+      item,
+      fold: -1,
+      link: linkMention(item.entity, item.sentence, item.paragraph),
+    }));
+    for (const lang of ['en', 'zh', 'all'] as const) {
+      const title = `[${lang}] ${path.basename(file)}, firm by the shipped flag`;
+      text.push('', formatFigures(title, figures(byLang(set, lang), isFirm)));
+    }
+    if (!process.env.LINK_EVAL_SET_ERRORS) continue;
+    for (const o of set) if (o.link.reason !== o.item.label) text.push(disagreement(o));
+  }
+  return text;
+}
+
+function disagreement(o: Outcome): string {
+  const { item, link } = o;
+  return [
+    `  [${item.lang} f${o.fold} ${item.confidence}] ${item.entity} label ${item.label ?? 'none'} got ${link.reason ?? 'none'}${link.firm ? ' FIRM' : ''} ${link.confidence} (${link.source}: ${link.cues.join(', ') || '-'})`,
+    `      S: ${item.sentence}`,
+    `      P: ${item.paragraph === item.sentence ? '=' : item.paragraph.slice(0, 400)}`,
+  ].join('\n');
+}
