@@ -196,11 +196,22 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
   // 3. Service accounts gather followers, but few convert into buyers in a WeChat store.
   3: {
     en: {
-      3: ['service account', 'conversion', 'conversion rate', 'Weidian', 'WeChat store', 'WeChat shop', 'Micro Mall'],
+      3: [
+        'service account',
+        'conversion',
+        'conversion rate',
+        'Weidian',
+        'WeChat store',
+        'WeChat shop',
+        'Micro Mall',
+        'Mini Store',
+        'Mini Shop',
+      ],
       2: [
         'convert*',
         'follower',
-        'fan',
+        // Lower-case only: "Fan" is as often a surname.
+        '=fan',
         'merchant',
         'storefront',
         'online store',
@@ -333,6 +344,7 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'backlash',
         'invad*',
         'intrusive',
+        'harass*',
         'clutter*',
         'commerciali*',
         'uninstall*',
@@ -383,6 +395,8 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
     en: {
       3: [
         '=Moments',
+        'WeChat Moments',
+        'WeChat business*',
         'circle of friends',
         'friends circle',
         "friends' circle",
@@ -436,6 +450,8 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'algorithm*',
         'recommendation*',
         'search function',
+        'search feature',
+        'search application',
         'payment',
         'wallet',
         'QR code',
@@ -664,6 +680,8 @@ export const UNRELATED_CUES: ReasonCues = {
       'bedtime story',
       'censor*',
       'IPO',
+      'initial public offering',
+      'secondary listing',
       'antitrust',
       'anti-monopoly',
       'market value',
@@ -759,6 +777,15 @@ export const UNRELATED_CUES: ReasonCues = {
       '转载',
       '轉載',
       '原标题',
+      '编者按',
+      '原发于',
+      '作者授权',
+      '违规',
+      '違規',
+      '整治',
+      '严打',
+      '封号',
+      '封禁',
       '屏蔽词',
       '敏感词',
       '财报',
@@ -816,6 +843,7 @@ export const VENUE_CUES: Readonly<Record<string, ReasonNumber>> = {
   'circle of friends': 5,
   'friends circle': 5,
   "friends' circle": 5,
+  'WeChat Moments': 5,
   朋友圈: 5,
 };
 
@@ -843,9 +871,27 @@ export const OWN_ARGUMENT: Readonly<Partial<Record<EntityId, ReasonNumber>>> = {
 /** Traditional-character spellings of the names, which pages in Taiwan and Hong Kong write: masked like the rest. */
 export const TRADITIONAL_NAMES: readonly string[] = ['支付寶', '淘寶', '淘寶網', '騰訊', '阿里巴巴集團'];
 
+/** A list's English cues with "e-commerce" also written "ecommerce", as much of the web writes it. */
+function withEcommerce(list: CueList): CueList {
+  const out: Partial<Record<1 | 2 | 3, readonly string[]>> = {};
+  for (const weight of [1, 2, 3] as const) {
+    const cues = list[weight];
+    if (cues)
+      out[weight] = cues.flatMap((c) => (c.includes('e-commerce') ? [c, c.replace('e-commerce', 'ecommerce')] : [c]));
+  }
+  return out;
+}
+
+function bothSpellings(reasons: Readonly<Record<ReasonNumber, ReasonCues>>): Record<ReasonNumber, ReasonCues> {
+  const out = {} as Record<ReasonNumber, ReasonCues>;
+  for (const [n, cues] of Object.entries(reasons))
+    out[Number(n) as ReasonNumber] = { ...cues, en: withEcommerce(cues.en) };
+  return out;
+}
+
 /** Everything the linker reads, as the locales ship it to the content script (scripts/generated.ts). */
 export const CUE_DATA = {
-  reasons: REASON_CUES,
+  reasons: /* @__PURE__ */ bothSpellings(REASON_CUES),
   unrelated: UNRELATED_CUES,
   venues: VENUE_CUES,
   payment: PAYMENT_CUES,

@@ -144,6 +144,7 @@ function otherSets(paths: string, isFirm: (o: Outcome) => boolean): string[] {
       link: linkMention(item.entity, item.sentence, item.paragraph),
     }));
     for (const lang of ['en', 'zh', 'all'] as const) {
+      if (byLang(set, lang).length === 0 || (lang === 'all' && byLang(set, 'en').length === 0)) continue;
       const title = `[${lang}] ${path.basename(file)}, firm by the shipped flag`;
       text.push('', formatFigures(title, figures(byLang(set, lang), isFirm)));
     }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { askCueText, CUE_ANSWER_MS, cueDataFrom, MAX_CUE_TEXT } from '@/platform/cue-request';
-import { CUE_DATA, REASON_CUES } from '@/utils/cues';
+import { CUE_DATA } from '@/utils/cues';
 import { linkMention, useCueData } from '@/utils/link';
 import type { ContentToBackground, WireMessage } from '@/utils/protocol';
 
@@ -62,7 +62,7 @@ describe('cueDataFrom: the answer, else the locale', () => {
   it('reads the locale when there was no answer or it does not parse as cue lists', () => {
     for (const answer of [null, 'not json', '{"reasons":{}}', 'null', '[]']) {
       const readLocale = vi.fn(() => localeText('en'));
-      expect(cueDataFrom(answer, readLocale).reasons).toEqual(REASON_CUES);
+      expect(cueDataFrom(answer, readLocale).reasons).toEqual(CUE_DATA.reasons);
       expect(readLocale).toHaveBeenCalledTimes(1);
     }
   });

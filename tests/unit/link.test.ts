@@ -36,7 +36,7 @@ const ENGLISH: Case[] = [
   ['wechat', 'Heavy commercialisation could ruin the WeChat ecosystem.', 5, 'ecosystem'],
   ['wechat', 'If ads flood the app, loyal users may abandon WeChat altogether.', 5, 'loyal user'],
   ['wechat', 'Executives worry that intrusive selling would damage the WeChat user experience.', 5, 'user experience'],
-  ['wechat', 'Sellers spam their WeChat Moments with photos of handbags.', 6, 'Moments'],
+  ['wechat', 'Sellers spam their WeChat Moments with photos of handbags.', 6, 'WeChat Moments'],
   [
     'wechat',
     'A daigou who sells cosmetics to her circle of friends on WeChat was blocked by dozens of contacts.',
@@ -313,6 +313,16 @@ describe('linkMention: order of evidence', () => {
   it('reads "Moments" as the feature only when capitalised', () => {
     expect(linkMention('wechat', 'She posts ads in Moments on WeChat.', '').reason).toBe(6);
     expect(linkMention('wechat', 'WeChat loaded in a few moments.', '').source).toBe('none');
+    // Right after the name, lower case is still the feature.
+    expect(linkMention('wechat', 'Daigou ads fill my Wechat moments.', '').reason).toBe(6);
+  });
+
+  it('reads "ecommerce" as "e-commerce", and a capitalised "Fan" as a name, not a follower', () => {
+    const { cues: _, ...spelt } = linkMention('alibaba', 'Alibaba is the largest e-commerce platform.', '');
+    expect(linkMention('alibaba', 'Alibaba is the largest ecommerce platform.', '')).toMatchObject(spelt);
+    expect(spelt.reason).toBe(1);
+    expect(linkMention('wechat', 'WeChat helps brands win a fan base.', '').cues).toContain('fan');
+    expect(linkMention('tencent', 'Tencent now leads, says Fan.', '').source).toBe('none');
   });
 });
 
