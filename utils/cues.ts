@@ -99,6 +99,10 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
 
         'purchas*',
         'customer',
+        'daily life',
+        'daily lives',
+        'lifestyle',
+        'routine',
       ],
     },
     zh: {
@@ -215,6 +219,8 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'merchant',
         'storefront',
         'online store',
+        'Mini Store',
+        'Mini Shop',
         'in-app store',
         'mini program',
         'mini-program',

@@ -681,10 +681,11 @@ function decide(
   if (isUnrelated(s, 2) || venueOnly(s)) return noArgument(s);
   if (s.best && s.best.score >= MIN_EVIDENCE) {
     if (unsold(s.best, sentence, paragraphText)) return noArgument(s.unrelated ? s : null);
-    // The paragraph only weighs on a link that may be firm: for the others it is not worth reading.
+    // The paragraph weighs on a link that may be firm; a weaker one yields when its paragraph is about something else.
     const mayBeFirm = corroborated(s.best) && ENTITY_REASONS[entity].includes(s.best.reason);
-    const p = mayBeFirm && paragraphHits ? score(paragraphHits(), entity) : null;
-    return linked(s.best, confidence(entity, s.best, s, p, false), 'sentence');
+    const p = paragraphHits ? score(paragraphHits(), entity) : null;
+    if (!mayBeFirm && p && isUnrelated(p, 4)) return noArgument(p);
+    return linked(s.best, confidence(entity, s.best, s, mayBeFirm ? p : null, false), 'sentence');
   }
   const p = paragraphHits ? score(paragraphHits(), entity) : null;
   if (

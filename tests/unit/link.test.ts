@@ -344,6 +344,23 @@ describe('linkMention: unrelated context', () => {
     expect(linkMention('alibaba', '阿里巴巴后来成了富翁。', p).source).toBe('unrelated');
   });
 
+  it('reads a weak link in a paragraph plainly about something else as no argument, not a strong one', () => {
+    const p = 'Its shares rose on the stock exchange after the IPO, and the market value doubled.';
+    expect(
+      linkMention('alibaba', 'The e-commerce giant Alibaba listed.', `The e-commerce giant Alibaba listed. ${p}`),
+    ).toMatchObject({
+      reason: null,
+      source: 'unrelated',
+    });
+    const strong = 'Alibaba runs logistics through Cainiao.';
+    expect(linkMention('alibaba', strong, `${strong} ${p}`)).toMatchObject({ reason: 8 });
+  });
+
+  it("reads a shopper's daily life beside Taobao as the habit, not beside WeChat", () => {
+    expect(linkMention('taobao', 'Taobao is part of their daily lives.', '').reason).toBe(1);
+    expect(linkMention('wechat', 'WeChat is part of their daily lives.', '').reason).toBeNull();
+  });
+
   it('still links the company when commerce words outweigh a passing reference', () => {
     const s =
       'Named after the tale of the forty thieves, Alibaba runs logistics, warehouses and a supply chain across China.';
