@@ -335,7 +335,17 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
   // 5. Commerce would destroy WeChat's social ecosystem and drive loyal users away.
   5: {
     en: {
-      3: ['loyal user', 'drive users away', 'over-commerciali*', 'leave the app'],
+      3: [
+        'loyal user',
+        'drive users away',
+        'over-commerciali*',
+        'leave the app',
+        // "Moments ads" are WeChat's own commercialisation, not friends selling there (6).
+        'Moments ad',
+        'Moments advert*',
+        'WeChat Moments ad',
+        'WeChat Moments advert*',
+      ],
       2: [
         'ecolog*',
         'destroy*',
@@ -364,7 +374,18 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
       1: ['ecosystem', 'environment', 'damag*', 'annoy*', 'put off', 'quit'],
     },
     zh: {
-      3: ['生态环境', '生態環境', '忠实用户', '忠實用戶', '用户流失', '用戶流失', '过度商业化', '過度商業化'],
+      3: [
+        '生态环境',
+        '生態環境',
+        '忠实用户',
+        '忠實用戶',
+        '用户流失',
+        '用戶流失',
+        '过度商业化',
+        '過度商業化',
+        '朋友圈广告',
+        '朋友圈廣告',
+      ],
       2: [
         '破坏',
         '破壞',
@@ -548,7 +569,6 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
       ],
       2: [
         'centrali*',
-        'operation',
         'operating system',
         'warehous*',
         'fulfil*',
@@ -570,6 +590,7 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'vendor',
       ],
       1: [
+        'operation',
         'deliver*',
         'shipping',
         'parcel',
@@ -606,8 +627,6 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
       ],
       2: [
         '中心化',
-        '运营',
-        '運營',
         '仓储',
         '倉儲',
         '仓库',
@@ -637,7 +656,8 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         '互信',
         '商学院',
       ],
-      1: ['统一', '退货', '退款', '农村', '组织', '体系', '规范', '人才'],
+      // 运营 (operations) is everyday business Chinese: telling only beside Alibaba, the article's example.
+      1: ['统一', '退货', '退款', '农村', '组织', '体系', '规范', '人才', '运营', '運營'],
     },
   },
 };

@@ -317,6 +317,17 @@ describe('linkMention: order of evidence', () => {
     expect(linkMention('wechat', 'Daigou ads fill my Wechat moments.', '').reason).toBe(6);
   });
 
+  it("reads WeChat's own Moments ads as commerce harming WeChat (5), a friend's ads there as Moments selling (6)", () => {
+    expect(linkMention('wechat', 'WeChat launched Moments ads for brands.', '').reason).toBe(5);
+    expect(linkMention('wechat', '微信推出了朋友圈广告。', '').reason).toBe(5);
+    expect(linkMention('wechat', 'She posts ads in Moments on WeChat.', '').reason).toBe(6);
+  });
+
+  it('reads 运营 (operations) as evidence beside Alibaba only', () => {
+    expect(linkMention('taobao', '淘宝刷单是虚假运营手段。', '').reason).toBeNull();
+    expect(linkMention('alibaba', '阿里巴巴的运营很强。', '').reason).toBe(8);
+  });
+
   it('reads "ecommerce" as "e-commerce", and a capitalised "Fan" as a name, not a follower', () => {
     const { cues: _, ...spelt } = linkMention('alibaba', 'Alibaba is the largest e-commerce platform.', '');
     expect(linkMention('alibaba', 'Alibaba is the largest ecommerce platform.', '')).toMatchObject(spelt);
