@@ -74,6 +74,9 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         "Singles' Day",
         'Singles Day',
         'Double 11',
+        'November 11',
+        'shopping day',
+        'sales day',
         'incumbent',
         'flagship store',
         'e-commerce ambition*',
@@ -200,17 +203,7 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
   // 3. Service accounts gather followers, but few convert into buyers in a WeChat store.
   3: {
     en: {
-      3: [
-        'service account',
-        'conversion',
-        'conversion rate',
-        'Weidian',
-        'WeChat store',
-        'WeChat shop',
-        'Micro Mall',
-        'Mini Store',
-        'Mini Shop',
-      ],
+      3: ['service account', 'conversion', 'conversion rate', 'Weidian', 'WeChat store', 'WeChat shop', 'Micro Mall'],
       2: [
         'convert*',
         'follower',
@@ -296,6 +289,10 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'social e-commerce',
         'social interaction',
         'social significance',
+        'social feature*',
+        'social function*',
+        'socializ*',
+        'socialis*',
       ],
       1: [
         'social media',
