@@ -184,8 +184,6 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'media',
         'content',
         'article',
-        'advertis*',
-        'advert',
         'sponsored',
         'publish*',
         'editor',
@@ -358,6 +356,9 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'invad*',
         'intrusive',
         'harass*',
+        // WeChat's own ads: commercialisation that costs it users, as readers label them.
+        'advert*',
+        'ads',
         'clutter*',
         'commerciali*',
         'uninstall*',

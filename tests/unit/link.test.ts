@@ -320,6 +320,7 @@ describe('linkMention: order of evidence', () => {
   it("reads WeChat's own Moments ads as commerce harming WeChat (5), a friend's ads there as Moments selling (6)", () => {
     expect(linkMention('wechat', 'WeChat launched Moments ads for brands.', '').reason).toBe(5);
     expect(linkMention('wechat', '微信推出了朋友圈广告。', '').reason).toBe(5);
+    expect(linkMention('wechat', 'WeChat first launched ads on its Moments platform.', '').reason).toBe(5);
     expect(linkMention('wechat', 'She posts ads in Moments on WeChat.', '').reason).toBe(6);
   });
 
