@@ -539,6 +539,8 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         '算力',
         '搜索引擎',
         '搜尋引擎',
+        '搜索功能',
+        '搜一搜',
       ],
       1: ['数据', '推荐', '线下', '服务器', '技术', '人工智能', '搜索', '二维码', '二維碼', '承载'],
     },
@@ -618,6 +620,8 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
       ],
       2: [
         '中心化',
+        '操作系统',
+        '操作系統',
         '仓储',
         '倉儲',
         '仓库',
