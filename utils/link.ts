@@ -453,6 +453,13 @@ function score(hits: readonly CueHit[], entity: EntityId): Scored {
     const key = `${hit.target}:${hit.label}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    // A cue inside another of the same argument (私域 in 私域流量, 搜索 in 搜索功能) is that word again.
+    if (
+      hits.some(
+        (h) => h.target === hit.target && h !== hit && h.label.length > hit.label.length && h.label.includes(hit.label),
+      )
+    )
+      continue;
     if (hit.target === 0) {
       unrelated += hit.weight;
       unrelatedCues.push(hit.label);

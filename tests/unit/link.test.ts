@@ -294,6 +294,14 @@ describe('linkMention: order of evidence', () => {
     expect(linkMention('wechat', '这个微信公众号的自媒体作者因为敏感词被迫改名。', '').reason).toBe(2);
   });
 
+  it('does not count a cue inside another of the same argument as a second witness', () => {
+    expect(linkMention('wechat', '企业微信是私域流量平台，私域用户很多。', '')).toMatchObject({
+      reason: 6,
+      firm: false,
+      cues: ['私域流量'],
+    });
+  });
+
   it('does not count a gloss in the other script as a second witness, but a phrase with more of its words', () => {
     const gloss = linkMention('wechat', 'Brands sell to their private domain (私域) on WeChat.', '');
     expect(gloss).toMatchObject({ reason: 6, firm: false });
