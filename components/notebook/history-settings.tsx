@@ -10,6 +10,7 @@ import { t } from '@/platform/i18n';
 import type { NotebookApi } from '@/utils/notebook/calls';
 import { RETENTION_DAYS, type RetentionDays } from '@/utils/notebook/limits';
 import type { NotebookSettings } from '@/utils/notebook/settings';
+import { SiteForm } from '../site-form';
 import { Switch } from '../switch';
 import { errorText } from './labels';
 
@@ -108,10 +109,17 @@ export function HistorySettings({ settings, onChange, api }: HistorySettingsProp
         ))}
       </select>
 
-      <form
+      <SiteForm
         class="nb-forget"
-        onSubmit={(e) => {
-          e.preventDefault();
+        label={t('nb_forget_label')}
+        field={{
+          id: `${id}-site`,
+          'data-testid': 'forget-site-input',
+          value: site,
+          onInput: (e) => setSite(e.currentTarget.value),
+        }}
+        submit={{ testId: 'forget-site', text: t('nb_forget_button'), disabled: busy }}
+        onSubmit={() => {
           const host = hostnameFrom(site);
           if (host === null) {
             setStatus(t('nb_forget_invalid'));
@@ -124,24 +132,7 @@ export function HistorySettings({ settings, onChange, api }: HistorySettingsProp
             return t('nb_forget_done', [String(r.value), host]);
           });
         }}
-      >
-        <label for={`${id}-site`}>{t('nb_forget_label')}</label>
-        <div class="add-row">
-          <input
-            id={`${id}-site`}
-            type="text"
-            data-testid="forget-site-input"
-            placeholder="example.com"
-            autocomplete="off"
-            spellcheck={false}
-            value={site}
-            onInput={(e) => setSite(e.currentTarget.value)}
-          />
-          <button type="submit" data-testid="forget-site" disabled={busy}>
-            {t('nb_forget_button')}
-          </button>
-        </div>
-      </form>
+      />
 
       <div class="nb-actions">
         <button

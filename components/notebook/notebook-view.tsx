@@ -16,6 +16,7 @@ import { textFragmentUrl } from '@/utils/notebook/text-fragment';
 import { type KeptPassage, STANCES, type Stance } from '@/utils/notebook/types';
 import type { EntityId, ReasonNumber } from '@/utils/types';
 import { entityName, reasonLabel } from '../labels';
+import { SiteField } from '../site-field';
 import { downloadFile } from './download';
 import { balanceLine, errorText, importText, stanceLabel } from './labels';
 import type { ErrorCode, NotebookState, ViewFilter } from './notebook-state';
@@ -83,13 +84,9 @@ function SiteInput(props: { id: string; value: string; onChange: (site: string |
   return (
     <>
       <label for={props.id}>{t('nb_filter_site')}</label>
-      <input
+      <SiteField
         id={props.id}
-        type="text"
         data-testid="nb-filter-site"
-        placeholder="example.com"
-        autocomplete="off"
-        spellcheck={false}
         value={props.value}
         onChange={(e) => props.onChange(e.currentTarget.value.trim().toLowerCase() || undefined)}
       />
