@@ -80,6 +80,16 @@ export function HistorySettings({ settings, onChange, api }: HistorySettingsProp
     }
   }
 
+  /** A call that needs nothing and answers only done or an error; `after` runs once it has answered. */
+  const runCall = (name: 'nb-clear-history' | 'nb-delete-everything', done: string, after?: () => void) =>
+    run(async () => {
+      const r = await api(name, {});
+      after?.();
+      return r.ok ? done : errorText(r.error);
+    });
+  const clearHistory = () => void runCall('nb-clear-history', t('nb_clear_done'));
+  const deleteEverything = () => void runCall('nb-delete-everything', t('nb_delete_done'), () => setConfirming(false));
+
   return (
     <section class="nb-history-settings" aria-labelledby={`${id}-h`} data-testid="history-settings">
       <h2 id={`${id}-h`}>{t('nb_settings_heading')}</h2>
@@ -135,17 +145,7 @@ export function HistorySettings({ settings, onChange, api }: HistorySettingsProp
       />
 
       <div class="nb-actions">
-        <button
-          type="button"
-          data-testid="clear-history"
-          disabled={busy}
-          onClick={() =>
-            void run(async () => {
-              const r = await api('nb-clear-history', {});
-              return r.ok ? t('nb_clear_done') : errorText(r.error);
-            })
-          }
-        >
+        <button type="button" data-testid="clear-history" disabled={busy} onClick={clearHistory}>
           {t('nb_clear_button')}
         </button>
         {!confirming && (
@@ -162,13 +162,7 @@ export function HistorySettings({ settings, onChange, api }: HistorySettingsProp
             class="nb-danger"
             data-testid="delete-confirm"
             disabled={busy}
-            onClick={() =>
-              void run(async () => {
-                const r = await api('nb-delete-everything', {});
-                setConfirming(false);
-                return r.ok ? t('nb_delete_done') : errorText(r.error);
-              })
-            }
+            onClick={deleteEverything}
           >
             {t('nb_delete_yes')}
           </button>
