@@ -6,7 +6,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t } from '@/platform/i18n';
 import { type Choices, SelectField } from '../select-field';
-import { SiteField } from '../site-field';
 import { entityChoices, reasonChoices, stanceChoices } from './choices';
 import type { NotebookState, ViewFilter } from './notebook-state';
 
@@ -38,9 +37,13 @@ function SiteInput(props: { id: string; value: string; onChange: (site: string |
   return (
     <>
       <label for={props.id}>{t('nb_filter_site')}</label>
-      <SiteField
+      <input
         id={props.id}
+        type="text"
         data-testid="nb-filter-site"
+        placeholder="example.com"
+        autocomplete="off"
+        spellcheck={false}
         value={props.value}
         onChange={(e) => props.onChange(e.currentTarget.value.trim().toLowerCase() || undefined)}
       />
