@@ -23,6 +23,16 @@ function markdownWords(): MarkdownWords {
   };
 }
 
+/** The export buttons, in order: what each saves and its words. */
+function exportChoices(): [what: ExportFormat | 'corrections', text: string][] {
+  return [
+    ['markdown', t('nb_export_markdown')],
+    ['json', t('nb_export_json')],
+    ['csv', t('nb_export_csv')],
+    ['corrections', t('nb_export_corrections')],
+  ];
+}
+
 export function ImportExport({ state, download }: { state: NotebookState; download: (file: FileReply) => void }) {
   const id = useId();
   const [busy, setBusy] = useState(false);
@@ -37,34 +47,27 @@ export function ImportExport({ state, download }: { state: NotebookState; downlo
       setBusy(false);
     }
   };
-  const exportAs = (format: ExportFormat) =>
-    save(() => state.exportFile(format, format === 'markdown' ? markdownWords() : undefined));
+  const exportAs = (what: ExportFormat | 'corrections') =>
+    void save(() =>
+      what === 'corrections'
+        ? state.exportCorrections()
+        : state.exportFile(what, what === 'markdown' ? markdownWords() : undefined),
+    );
   return (
     <section class="nb-files" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{t('nb_files_heading')}</h3>
       <div class="nb-actions">
-        <button
-          type="button"
-          data-testid="nb-export-markdown"
-          disabled={busy}
-          onClick={() => void exportAs('markdown')}
-        >
-          {t('nb_export_markdown')}
-        </button>
-        <button type="button" data-testid="nb-export-json" disabled={busy} onClick={() => void exportAs('json')}>
-          {t('nb_export_json')}
-        </button>
-        <button type="button" data-testid="nb-export-csv" disabled={busy} onClick={() => void exportAs('csv')}>
-          {t('nb_export_csv')}
-        </button>
-        <button
-          type="button"
-          data-testid="nb-export-corrections"
-          disabled={busy}
-          onClick={() => void save(() => state.exportCorrections())}
-        >
-          {t('nb_export_corrections')}
-        </button>
+        {exportChoices().map(([what, text]) => (
+          <button
+            key={what}
+            type="button"
+            data-testid={`nb-export-${what}`}
+            disabled={busy}
+            onClick={() => exportAs(what)}
+          >
+            {text}
+          </button>
+        ))}
       </div>
       <label for={`${id}-import`}>{t('nb_import_label')}</label>
       <input
