@@ -5,7 +5,7 @@
  * and the page (notebook-changed, notebook-overlay).
  */
 import type { KeepValues } from '@/components/notebook/keep-form';
-import type { ErrorCode } from '@/components/notebook/notebook-state';
+import { type ErrorCode, written } from '@/components/notebook/notebook-state';
 import type { NotebookApi } from '@/utils/notebook/calls';
 import { detectLang } from '@/utils/notebook/text';
 import type { MentionInfo, ReasonNumber, TabSummary } from '@/utils/types';
@@ -13,9 +13,9 @@ import type { MentionInfo, ReasonNumber, TabSummary } from '@/utils/types';
 export class MentionNotebook {
   constructor(private readonly api: NotebookApi) {}
 
-  async keep(tab: TabSummary, m: MentionInfo, values: KeepValues): Promise<ErrorCode | null> {
-    try {
-      const r = await this.api('nb-keep', {
+  keep(tab: TabSummary, m: MentionInfo, values: KeepValues): Promise<ErrorCode | null> {
+    return written(() =>
+      this.api('nb-keep', {
         // The store keys by the address without its fragment (pageUrlOf).
         pageUrl: tab.url,
         title: tab.title || tab.url,
@@ -24,35 +24,24 @@ export class MentionNotebook {
         reason: values.reason,
         stance: values.stance,
         ...(values.note ? { note: values.note } : {}),
-      });
-      return r.ok ? null : r.error;
-    } catch {
-      return 'failed';
-    }
+      }),
+    );
   }
 
-  async correct(tab: TabSummary, m: MentionInfo, corrected: ReasonNumber | null): Promise<ErrorCode | null> {
-    try {
-      const r = await this.api('nb-correct', {
+  correct(tab: TabSummary, m: MentionInfo, corrected: ReasonNumber | null): Promise<ErrorCode | null> {
+    return written(() =>
+      this.api('nb-correct', {
         pageUrl: tab.url,
         sentence: m.sentence,
         entity: m.entity,
         lang: detectLang(m.sentence),
         original: { reason: m.link.source === 'reader' ? null : m.link.reason, firm: m.link.firm },
         corrected,
-      });
-      return r.ok ? null : r.error;
-    } catch {
-      return 'failed';
-    }
+      }),
+    );
   }
 
-  async undo(correctionId: string): Promise<ErrorCode | null> {
-    try {
-      const r = await this.api('nb-undo-correction', { id: correctionId });
-      return r.ok ? null : r.error;
-    } catch {
-      return 'failed';
-    }
+  undo(correctionId: string): Promise<ErrorCode | null> {
+    return written(() => this.api('nb-undo-correction', { id: correctionId }));
   }
 }
