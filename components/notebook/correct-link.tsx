@@ -9,7 +9,6 @@ import { REASON_NUMBERS } from '@/utils/article';
 import type { ReasonNumber } from '@/utils/types';
 import { reasonLabel } from '../labels';
 import { SelectField } from '../select-field';
-import { reasonChoices } from './choices';
 
 export interface CorrectLinkProps {
   /** The reason the extension linked (null: linked to none). */
@@ -58,7 +57,7 @@ export function CorrectLink({ linked, correction, onCorrect, onUndo, busy }: Cor
           testId="correct-select"
           label={t('nb_correct_move')}
           value={choice}
-          options={reasonChoices(REASON_NUMBERS.filter((n) => n !== linked))}
+          options={REASON_NUMBERS.filter((n) => n !== linked).map((n) => [String(n), reasonLabel(n)])}
           empty={t('nb_reason_choose')}
           disabled={busy}
           onChange={setChoice}

@@ -5,8 +5,12 @@
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t } from '@/platform/i18n';
+import { REASON_NUMBERS } from '@/utils/article';
+import { ENTITY_IDS } from '@/utils/entities';
+import { STANCES } from '@/utils/notebook/types';
+import { entityName, reasonLabel } from '../labels';
 import { type Choices, SelectField } from '../select-field';
-import { entityChoices, reasonChoices, stanceChoices } from './choices';
+import { stanceLabel } from './labels';
 import type { NotebookState, ViewFilter } from './notebook-state';
 
 const DAY_MS = 86_400_000;
@@ -23,9 +27,9 @@ type ChoiceKey = 'reason' | 'entity' | 'stance';
 /** The filters chosen from a list ("All" first): the key each sets, its label and its options. */
 function choiceFilters(): [key: ChoiceKey, label: string, options: Choices][] {
   return [
-    ['reason', t('nb_filter_reason'), reasonChoices()],
-    ['entity', t('nb_filter_company'), entityChoices()],
-    ['stance', t('nb_filter_stance'), stanceChoices()],
+    ['reason', t('nb_filter_reason'), REASON_NUMBERS.map((n) => [String(n), reasonLabel(n)])],
+    ['entity', t('nb_filter_company'), ENTITY_IDS.map((e) => [e, entityName(e)])],
+    ['stance', t('nb_filter_stance'), STANCES.map((s) => [s, stanceLabel(s)])],
   ];
 }
 

@@ -8,11 +8,10 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t } from '@/platform/i18n';
 import { pageUrlOf } from '@/utils/notebook/text';
 import { textFragmentUrl } from '@/utils/notebook/text-fragment';
-import type { KeptPassage, Stance } from '@/utils/notebook/types';
+import { type KeptPassage, STANCES, type Stance } from '@/utils/notebook/types';
 import type { ReasonNumber } from '@/utils/types';
 import { entityName } from '../labels';
 import { SelectField } from '../select-field';
-import { stanceChoices } from './choices';
 import { errorText, stanceLabel } from './labels';
 import type { ErrorCode, NotebookState } from './notebook-state';
 import { ReasonNoteFields } from './reason-note-fields';
@@ -42,7 +41,7 @@ function PassageEditor({ p, onDone, state }: { p: KeptPassage; onDone: () => voi
         testId="nb-edit-stance"
         label={t('nb_stance_legend')}
         value={stance}
-        options={stanceChoices()}
+        options={STANCES.map((s) => [s, stanceLabel(s)])}
         onChange={(v) => setStance(v as Stance)}
       />
       <ReasonNoteFields

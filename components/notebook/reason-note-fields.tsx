@@ -3,10 +3,11 @@
  * one" while none is set), the note, and the line that says what went wrong.
  */
 import { t } from '@/platform/i18n';
+import { REASON_NUMBERS } from '@/utils/article';
 import { LIMITS } from '@/utils/notebook/limits';
 import type { ReasonNumber } from '@/utils/types';
+import { reasonLabel } from '../labels';
 import { SelectField } from '../select-field';
-import { reasonChoices } from './choices';
 
 export interface ReasonNoteFieldsProps {
   /** The form's id prefix (useId): the fields' ids derive from it. */
@@ -28,7 +29,7 @@ export function ReasonNoteFields({ id, testPrefix, reason, onReason, note, onNot
         testId={`${testPrefix}-reason`}
         label={t('nb_reason_label')}
         value={reason === null ? '' : String(reason)}
-        options={reasonChoices()}
+        options={REASON_NUMBERS.map((n) => [String(n), reasonLabel(n)])}
         empty={reason === null ? t('nb_reason_choose') : undefined}
         onChange={(v) => {
           const n = Number(v);
