@@ -9,7 +9,7 @@ import { createNotebookState, type NotebookState } from '@/components/notebook/n
 import { notebookApi } from '@/platform/notebook-client';
 import { loadNotebookSettings, watchNotebookSettings } from '@/platform/notebook-settings';
 import type { NotebookSettings } from '@/utils/notebook/settings';
-import { MentionNotebook } from './notebook-actions';
+import { createMentionNotebook, type MentionNotebook } from './notebook-actions';
 
 export const NOTEBOOK_PLATFORM = { notebookApi, loadNotebookSettings, watchNotebookSettings };
 export type NotebookDeps = typeof NOTEBOOK_PLATFORM;
@@ -29,18 +29,18 @@ export interface PanelNotebook {
 export function createPanelNotebook(deps: NotebookDeps): PanelNotebook {
   const view = createNotebookState(deps.notebookApi);
   const historyEnabled = signal(false);
-  const follow = (s: NotebookSettings) => {
-    historyEnabled.value = s.historyEnabled;
-  };
   return {
     view,
     historyEnabled,
-    mentions: new MentionNotebook(deps.notebookApi),
+    mentions: createMentionNotebook(deps.notebookApi),
     load() {
       void view.refresh();
       void view.loadWeek();
     },
     start() {
+      const follow = (s: NotebookSettings) => {
+        historyEnabled.value = s.historyEnabled;
+      };
       void deps.loadNotebookSettings().then(follow);
       deps.watchNotebookSettings(follow);
     },
