@@ -34,7 +34,7 @@ export function SelectField(props: SelectFieldProps) {
         disabled={props.disabled}
         onChange={(e) => props.onChange(e.currentTarget.value)}
       >
-        {props.empty !== undefined && <option value="">{props.empty}</option>}
+        {props.empty && <option value="">{props.empty}</option>}
         {props.options.map(([value, text]) => (
           <option key={value} value={value}>
             {text}

@@ -193,8 +193,9 @@ function UndoBar({ state, list }: { state: NotebookState; list: { current: HTMLE
   );
 }
 
+/** The state keeps only the filters in use (setFilter drops empty ones). */
 function isFiltered(f: ViewFilter): boolean {
-  return Object.values(f).some((v) => v !== undefined && v !== '');
+  return Object.keys(f).length > 0;
 }
 
 export function NotebookView({
