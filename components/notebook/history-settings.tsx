@@ -61,9 +61,89 @@ function privacyRows(): { heading: string; what: string; when: string; removal: 
   ];
 }
 
+/** How long reading history is kept. */
+function RetentionSelect({ id, settings, onChange }: { id: string } & Omit<HistorySettingsProps, 'api'>) {
+  return (
+    <>
+      <label for={id}>{t('nb_retention_label')}</label>
+      <select
+        id={id}
+        data-testid="retention"
+        value={String(settings.retentionDays)}
+        onChange={(e) => {
+          const days = Number(e.currentTarget.value) as RetentionDays;
+          if ((RETENTION_DAYS as readonly number[]).includes(days)) onChange({ ...settings, retentionDays: days });
+        }}
+      >
+        {RETENTION_DAYS.map((d) => (
+          <option key={d} value={String(d)}>
+            {t('nb_retention_days', String(d))}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+interface ForgetSiteProps {
+  /** The field's id. */
+  id: string;
+  api: NotebookApi;
+  busy: boolean;
+  /** Runs the call and shows what it answers in the section's status line. */
+  run: (action: () => Promise<string>) => Promise<void>;
+  /** Shows why the typed text was refused, without a call. */
+  refuse: (why: string) => void;
+}
+
+/** "Forget this site": the site's reading history goes; what was typed must be a host or a URL. */
+function ForgetSite({ id, api, busy, run, refuse }: ForgetSiteProps) {
+  const [site, setSite] = useState('');
+  return (
+    <SiteForm
+      class="nb-forget"
+      label={t('nb_forget_label')}
+      field={{ id, 'data-testid': 'forget-site-input', value: site, onInput: (e) => setSite(e.currentTarget.value) }}
+      submit={{ testId: 'forget-site', text: t('nb_forget_button'), disabled: busy }}
+      onSubmit={() => {
+        const host = hostnameFrom(site);
+        if (host === null) {
+          refuse(t('nb_forget_invalid'));
+          return;
+        }
+        void run(async () => {
+          const r = await api('nb-forget-site', { hostname: host });
+          if (!r.ok) return errorText(r.error);
+          setSite('');
+          return t('nb_forget_done', [String(r.value), host]);
+        });
+      }}
+    />
+  );
+}
+
+/** What is stored, where, and how to delete it. */
+function PrivacyDetails() {
+  return (
+    <details class="nb-privacy">
+      <summary>{t('nb_privacy_heading')}</summary>
+      <p>{t('nb_privacy_where')}</p>
+      <dl>
+        {privacyRows().map((row) => (
+          <div key={row.heading}>
+            <dt>{row.heading}</dt>
+            <dd>
+              {row.what} {row.when} {row.removal}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}
+
 export function HistorySettings({ settings, onChange, api }: HistorySettingsProps) {
   const id = useId();
-  const [site, setSite] = useState('');
   const [status, setStatus] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -102,47 +182,9 @@ export function HistorySettings({ settings, onChange, api }: HistorySettingsProp
       <p class="muted" id={`${id}-explain`}>
         {t('nb_history_explain')}
       </p>
-      <label for={`${id}-retention`}>{t('nb_retention_label')}</label>
-      <select
-        id={`${id}-retention`}
-        data-testid="retention"
-        value={String(settings.retentionDays)}
-        onChange={(e) => {
-          const days = Number(e.currentTarget.value) as RetentionDays;
-          if ((RETENTION_DAYS as readonly number[]).includes(days)) onChange({ ...settings, retentionDays: days });
-        }}
-      >
-        {RETENTION_DAYS.map((d) => (
-          <option key={d} value={String(d)}>
-            {t('nb_retention_days', String(d))}
-          </option>
-        ))}
-      </select>
+      <RetentionSelect id={`${id}-retention`} settings={settings} onChange={onChange} />
 
-      <SiteForm
-        class="nb-forget"
-        label={t('nb_forget_label')}
-        field={{
-          id: `${id}-site`,
-          'data-testid': 'forget-site-input',
-          value: site,
-          onInput: (e) => setSite(e.currentTarget.value),
-        }}
-        submit={{ testId: 'forget-site', text: t('nb_forget_button'), disabled: busy }}
-        onSubmit={() => {
-          const host = hostnameFrom(site);
-          if (host === null) {
-            setStatus(t('nb_forget_invalid'));
-            return;
-          }
-          void run(async () => {
-            const r = await api('nb-forget-site', { hostname: host });
-            if (!r.ok) return errorText(r.error);
-            setSite('');
-            return t('nb_forget_done', [String(r.value), host]);
-          });
-        }}
-      />
+      <ForgetSite id={`${id}-site`} api={api} busy={busy} run={run} refuse={setStatus} />
 
       <div class="nb-actions">
         <button type="button" data-testid="clear-history" disabled={busy} onClick={clearHistory}>
@@ -175,20 +217,7 @@ export function HistorySettings({ settings, onChange, api }: HistorySettingsProp
         {status}
       </p>
 
-      <details class="nb-privacy">
-        <summary>{t('nb_privacy_heading')}</summary>
-        <p>{t('nb_privacy_where')}</p>
-        <dl>
-          {privacyRows().map((row) => (
-            <div key={row.heading}>
-              <dt>{row.heading}</dt>
-              <dd>
-                {row.what} {row.when} {row.removal}
-              </dd>
-            </div>
-          ))}
-        </dl>
-      </details>
+      <PrivacyDetails />
     </section>
   );
 }
