@@ -1,7 +1,9 @@
 /**
  * A labelled drop-down list built from [value, text] pairs: the notebook's
- * filters, a passage's stance and reason, the correction's target reason, the
- * history's retention. Each caller reads the chosen value back into its type.
+ * filters, a passage's stance and reason, the correction's target reason. Each
+ * caller reads the chosen value back into its type. (The options page's
+ * retention select is its own: shared, this would move into the pages'
+ * common chunk and grow the side panel.)
  */
 import type { Ref } from 'preact';
 
@@ -14,7 +16,7 @@ export interface SelectFieldProps {
   label: string;
   value: string;
   options: Choices;
-  /** The text of a first option with the empty value ("All", "Choose one"); none when absent. */
+  /** The text of a first option with the empty value ("All", "Choose one"); none without it. */
   empty?: string;
   disabled?: boolean;
   /** The select itself, for a caller that moves focus to it. */

@@ -111,6 +111,7 @@ export function Filters({ state, searchDelay }: { state: NotebookState; searchDe
           value={String(current[key] ?? '')}
           options={options}
           empty={t('nb_filter_all')}
+          // The list offers only the key's own values: a reason's number, a company's id, a stance.
           onChange={(v) => apply({ ...current, [key]: v ? (key === 'reason' ? Number(v) : v) : undefined })}
         />
       ))}

@@ -1,9 +1,9 @@
 /**
  * The side panel's state: the tab it follows (or is pinned to by `?tab=`), that tab's mentions with the list's
- * filter and position, the active reason and reading progress, composed with the article's search
- * (article-search.ts) and the notebook (panel-notebook.ts). Made by createPanelState from its
- * platform edge and its scrolling, so a test can pass fakes and nothing lives at module scope. The article scrolls
- * only when the person asked for it (a clicked mention, a chart bar, the contents, search).
+ * filter and position, the active reason and reading progress, with the article's search (article-search.ts) and
+ * the notebook (panel-notebook.ts). Made by createPanelState from its platform edge and its scrolling, so a test
+ * can pass fakes and nothing lives at module scope. The article scrolls only when the person asked for it (a
+ * clicked mention, a chart bar, the contents, search).
  */
 import { computed, type Signal, signal } from '@preact/signals';
 import { entityName } from '@/components/labels';
