@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/platform/i18n';
 import { toOrigin } from '@/platform/settings';
+import { SiteForm } from './site-form';
 
 export interface PausedSitesProps {
   origins: readonly string[];
@@ -22,10 +23,19 @@ export function PausedSites({ origins, onAdd, onRemove }: PausedSitesProps) {
   const [error, setError] = useState('');
   return (
     <div class="paused-sites">
-      <form
+      <SiteForm
         class="add-origin"
-        onSubmit={(e) => {
-          e.preventDefault();
+        label={t('origin_add_label')}
+        field={{
+          id: 'add-origin',
+          'data-testid': 'add-origin',
+          value: input,
+          'aria-invalid': error ? true : undefined,
+          'aria-describedby': 'add-origin-error',
+          onInput: (e) => setInput(e.currentTarget.value),
+        }}
+        submit={{ testId: 'add-origin-submit', text: t('origin_add') }}
+        onSubmit={() => {
           const result = checkNewOrigin(input, origins);
           if ('error' in result) {
             setError(result.error);
@@ -36,28 +46,10 @@ export function PausedSites({ origins, onAdd, onRemove }: PausedSitesProps) {
           onAdd(result.origin);
         }}
       >
-        <label for="add-origin">{t('origin_add_label')}</label>
-        <div class="add-row">
-          <input
-            id="add-origin"
-            type="text"
-            data-testid="add-origin"
-            placeholder="example.com"
-            autocomplete="off"
-            spellcheck={false}
-            value={input}
-            aria-invalid={error ? true : undefined}
-            aria-describedby="add-origin-error"
-            onInput={(e) => setInput(e.currentTarget.value)}
-          />
-          <button type="submit" data-testid="add-origin-submit">
-            {t('origin_add')}
-          </button>
-        </div>
         <p id="add-origin-error" class="error" role="alert">
           {error}
         </p>
-      </form>
+      </SiteForm>
       <ul class="origin-list" data-testid="paused-origins" aria-label={t('paused_list')}>
         {origins.map((o) => (
           <li key={o}>

@@ -45,7 +45,8 @@ export interface NotebookDB extends DBSchema {
 
 type UpgradeTx = IDBPTransaction<NotebookDB, StoreNames<NotebookDB>[], 'versionchange'>;
 
-function createV1(db: IDBPDatabase<NotebookDB>): void {
+/** Version 1's stores and indexes. Exported so the migration test builds a real version 1 database from it. */
+export function createV1(db: IDBPDatabase<NotebookDB>): void {
   const passages = db.createObjectStore('passages', { keyPath: 'id' });
   passages.createIndex('createdAt', ['createdAt', 'id']);
   passages.createIndex('page', ['pageUrl', 'sentence']);

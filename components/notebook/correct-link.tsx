@@ -8,6 +8,7 @@ import { t } from '@/platform/i18n';
 import { REASON_NUMBERS } from '@/utils/article';
 import type { ReasonNumber } from '@/utils/types';
 import { reasonLabel } from '../labels';
+import { SelectField } from '../select-field';
 
 export interface CorrectLinkProps {
   /** The reason the extension linked (null: linked to none). */
@@ -40,7 +41,6 @@ export function CorrectLink({ linked, correction, onCorrect, onUndo, busy }: Cor
     );
   }
 
-  const others = REASON_NUMBERS.filter((n) => n !== linked);
   return (
     <div class="nb-correct" data-testid="correct-link">
       {/* A select plus a button, not a select that acts on change: arrow keys would fire it on every step. */}
@@ -52,21 +52,16 @@ export function CorrectLink({ linked, correction, onCorrect, onUndo, busy }: Cor
           if (n >= 1 && n <= 8) onCorrect(n as ReasonNumber);
         }}
       >
-        <label for={`${id}-move`}>{t('nb_correct_move')}</label>
-        <select
+        <SelectField
           id={`${id}-move`}
-          data-testid="correct-select"
+          testId="correct-select"
+          label={t('nb_correct_move')}
           value={choice}
+          options={REASON_NUMBERS.filter((n) => n !== linked).map((n) => [String(n), reasonLabel(n)])}
+          empty={t('nb_reason_choose')}
           disabled={busy}
-          onChange={(e) => setChoice(e.currentTarget.value)}
-        >
-          <option value="">{t('nb_reason_choose')}</option>
-          {others.map((n) => (
-            <option key={n} value={String(n)}>
-              {reasonLabel(n)}
-            </option>
-          ))}
-        </select>
+          onChange={setChoice}
+        />
         <button type="submit" data-testid="correct-move" disabled={busy || choice === ''}>
           {t('nb_correct_moveButton')}
         </button>

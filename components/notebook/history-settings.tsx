@@ -10,6 +10,7 @@ import { t } from '@/platform/i18n';
 import type { NotebookApi } from '@/utils/notebook/calls';
 import { RETENTION_DAYS, type RetentionDays } from '@/utils/notebook/limits';
 import type { NotebookSettings } from '@/utils/notebook/settings';
+import { SiteForm } from '../site-form';
 import { Switch } from '../switch';
 import { errorText } from './labels';
 
@@ -60,9 +61,89 @@ function privacyRows(): { heading: string; what: string; when: string; removal: 
   ];
 }
 
+/** How long reading history is kept. */
+function RetentionSelect({ id, settings, onChange }: { id: string } & Omit<HistorySettingsProps, 'api'>) {
+  return (
+    <>
+      <label for={id}>{t('nb_retention_label')}</label>
+      <select
+        id={id}
+        data-testid="retention"
+        value={String(settings.retentionDays)}
+        onChange={(e) => {
+          const days = Number(e.currentTarget.value) as RetentionDays;
+          if ((RETENTION_DAYS as readonly number[]).includes(days)) onChange({ ...settings, retentionDays: days });
+        }}
+      >
+        {RETENTION_DAYS.map((d) => (
+          <option key={d} value={String(d)}>
+            {t('nb_retention_days', String(d))}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+interface ForgetSiteProps {
+  /** The field's id. */
+  id: string;
+  api: NotebookApi;
+  busy: boolean;
+  /** Runs the call and shows what it answers in the section's status line. */
+  run: (action: () => Promise<string>) => Promise<void>;
+  /** Shows why the typed text was refused, without a call. */
+  refuse: (why: string) => void;
+}
+
+/** "Forget this site": the site's reading history goes; what was typed must be a host or a URL. */
+function ForgetSite({ id, api, busy, run, refuse }: ForgetSiteProps) {
+  const [site, setSite] = useState('');
+  return (
+    <SiteForm
+      class="nb-forget"
+      label={t('nb_forget_label')}
+      field={{ id, 'data-testid': 'forget-site-input', value: site, onInput: (e) => setSite(e.currentTarget.value) }}
+      submit={{ testId: 'forget-site', text: t('nb_forget_button'), disabled: busy }}
+      onSubmit={() => {
+        const host = hostnameFrom(site);
+        if (host === null) {
+          refuse(t('nb_forget_invalid'));
+          return;
+        }
+        void run(async () => {
+          const r = await api('nb-forget-site', { hostname: host });
+          if (!r.ok) return errorText(r.error);
+          setSite('');
+          return t('nb_forget_done', [String(r.value), host]);
+        });
+      }}
+    />
+  );
+}
+
+/** What is stored, where, and how to delete it. */
+function PrivacyDetails() {
+  return (
+    <details class="nb-privacy">
+      <summary>{t('nb_privacy_heading')}</summary>
+      <p>{t('nb_privacy_where')}</p>
+      <dl>
+        {privacyRows().map((row) => (
+          <div key={row.heading}>
+            <dt>{row.heading}</dt>
+            <dd>
+              {row.what} {row.when} {row.removal}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}
+
 export function HistorySettings({ settings, onChange, api }: HistorySettingsProps) {
   const id = useId();
-  const [site, setSite] = useState('');
   const [status, setStatus] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -79,6 +160,16 @@ export function HistorySettings({ settings, onChange, api }: HistorySettingsProp
     }
   }
 
+  /** A call that needs nothing and answers only done or an error; `after` runs once it has answered. */
+  const runCall = (name: 'nb-clear-history' | 'nb-delete-everything', done: string, after?: () => void) =>
+    run(async () => {
+      const r = await api(name, {});
+      after?.();
+      return r.ok ? done : errorText(r.error);
+    });
+  const clearHistory = () => void runCall('nb-clear-history', t('nb_clear_done'));
+  const deleteEverything = () => void runCall('nb-delete-everything', t('nb_delete_done'), () => setConfirming(false));
+
   return (
     <section class="nb-history-settings" aria-labelledby={`${id}-h`} data-testid="history-settings">
       <h2 id={`${id}-h`}>{t('nb_settings_heading')}</h2>
@@ -91,70 +182,12 @@ export function HistorySettings({ settings, onChange, api }: HistorySettingsProp
       <p class="muted" id={`${id}-explain`}>
         {t('nb_history_explain')}
       </p>
-      <label for={`${id}-retention`}>{t('nb_retention_label')}</label>
-      <select
-        id={`${id}-retention`}
-        data-testid="retention"
-        value={String(settings.retentionDays)}
-        onChange={(e) => {
-          const days = Number(e.currentTarget.value) as RetentionDays;
-          if ((RETENTION_DAYS as readonly number[]).includes(days)) onChange({ ...settings, retentionDays: days });
-        }}
-      >
-        {RETENTION_DAYS.map((d) => (
-          <option key={d} value={String(d)}>
-            {t('nb_retention_days', String(d))}
-          </option>
-        ))}
-      </select>
+      <RetentionSelect id={`${id}-retention`} settings={settings} onChange={onChange} />
 
-      <form
-        class="nb-forget"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const host = hostnameFrom(site);
-          if (host === null) {
-            setStatus(t('nb_forget_invalid'));
-            return;
-          }
-          void run(async () => {
-            const r = await api('nb-forget-site', { hostname: host });
-            if (!r.ok) return errorText(r.error);
-            setSite('');
-            return t('nb_forget_done', [String(r.value), host]);
-          });
-        }}
-      >
-        <label for={`${id}-site`}>{t('nb_forget_label')}</label>
-        <div class="add-row">
-          <input
-            id={`${id}-site`}
-            type="text"
-            data-testid="forget-site-input"
-            placeholder="example.com"
-            autocomplete="off"
-            spellcheck={false}
-            value={site}
-            onInput={(e) => setSite(e.currentTarget.value)}
-          />
-          <button type="submit" data-testid="forget-site" disabled={busy}>
-            {t('nb_forget_button')}
-          </button>
-        </div>
-      </form>
+      <ForgetSite id={`${id}-site`} api={api} busy={busy} run={run} refuse={setStatus} />
 
       <div class="nb-actions">
-        <button
-          type="button"
-          data-testid="clear-history"
-          disabled={busy}
-          onClick={() =>
-            void run(async () => {
-              const r = await api('nb-clear-history', {});
-              return r.ok ? t('nb_clear_done') : errorText(r.error);
-            })
-          }
-        >
+        <button type="button" data-testid="clear-history" disabled={busy} onClick={clearHistory}>
           {t('nb_clear_button')}
         </button>
         {!confirming && (
@@ -171,13 +204,7 @@ export function HistorySettings({ settings, onChange, api }: HistorySettingsProp
             class="nb-danger"
             data-testid="delete-confirm"
             disabled={busy}
-            onClick={() =>
-              void run(async () => {
-                const r = await api('nb-delete-everything', {});
-                setConfirming(false);
-                return r.ok ? t('nb_delete_done') : errorText(r.error);
-              })
-            }
+            onClick={deleteEverything}
           >
             {t('nb_delete_yes')}
           </button>
@@ -190,20 +217,7 @@ export function HistorySettings({ settings, onChange, api }: HistorySettingsProp
         {status}
       </p>
 
-      <details class="nb-privacy">
-        <summary>{t('nb_privacy_heading')}</summary>
-        <p>{t('nb_privacy_where')}</p>
-        <dl>
-          {privacyRows().map((row) => (
-            <div key={row.heading}>
-              <dt>{row.heading}</dt>
-              <dd>
-                {row.what} {row.when} {row.removal}
-              </dd>
-            </div>
-          ))}
-        </dl>
-      </details>
+      <PrivacyDetails />
     </section>
   );
 }

@@ -83,8 +83,22 @@ export interface StateOptions {
   pageSize?: number;
 }
 
-function failure<T>(r: WriteReply<T>): ErrorCode | null {
-  return r.ok ? null : r.error;
+/**
+ * A write as the view words it: null when done (after `then` has used the written value), the store's error code,
+ * or 'failed' when the call itself threw (the background gone).
+ */
+export async function written<T>(
+  call: () => Promise<WriteReply<T>>,
+  then?: (value: T) => void,
+): Promise<ErrorCode | null> {
+  try {
+    const r = await call();
+    if (!r.ok) return r.error;
+    then?.(r.value);
+    return null;
+  } catch {
+    return 'failed';
+  }
 }
 
 /** Drops empty strings and undefined so the request carries only real filters. */
@@ -241,53 +255,46 @@ class NotebookController implements NotebookState {
     await this.reset();
   }
 
-  async edit(req: PassageEditRequest): Promise<ErrorCode | null> {
-    try {
-      const r = await this.api('nb-edit', req);
-      if (!r.ok) return r.error;
-      this.items.value = placeEdited(this.items.value, r.value, this.position, this.filter.value.reason);
-      void this.loadBalance();
-      return null;
-    } catch {
-      return 'failed';
-    }
+  edit(req: PassageEditRequest): Promise<ErrorCode | null> {
+    return written(
+      () => this.api('nb-edit', req),
+      (edited) => {
+        this.items.value = placeEdited(this.items.value, edited, this.position, this.filter.value.reason);
+        void this.loadBalance();
+      },
+    );
   }
 
-  async remove(id: string): Promise<ErrorCode | null> {
-    try {
-      const r = await this.api('nb-remove', { id });
-      if (!r.ok) return r.error;
-      const index = this.items.value.findIndex((p) => p.id === id);
-      const passage = this.items.value[index];
-      batch(() => {
-        this.items.value = this.items.value.filter((p) => p.id !== id);
-        if (passage) this.undo.value = { passage, index };
-      });
-      void this.loadBalance();
-      return null;
-    } catch {
-      return 'failed';
-    }
+  remove(id: string): Promise<ErrorCode | null> {
+    return written(
+      () => this.api('nb-remove', { id }),
+      () => {
+        const index = this.items.value.findIndex((p) => p.id === id);
+        const passage = this.items.value[index];
+        batch(() => {
+          this.items.value = this.items.value.filter((p) => p.id !== id);
+          if (passage) this.undo.value = { passage, index };
+        });
+        void this.loadBalance();
+      },
+    );
   }
 
   async undoRemove(): Promise<ErrorCode | null> {
     const entry = this.undo.value;
     if (!entry) return null;
-    try {
-      const r = await this.api('nb-restore', { id: entry.passage.id });
-      const code = failure(r);
-      if (code) return code;
-      const list = [...this.items.value];
-      list.splice(Math.min(entry.index, list.length), 0, r.ok ? r.value : entry.passage);
-      batch(() => {
-        this.items.value = list;
-        this.undo.value = null;
-      });
-      void this.loadBalance();
-      return null;
-    } catch {
-      return 'failed';
-    }
+    return written(
+      () => this.api('nb-restore', { id: entry.passage.id }),
+      (restored) => {
+        const list = [...this.items.value];
+        list.splice(Math.min(entry.index, list.length), 0, restored);
+        batch(() => {
+          this.items.value = list;
+          this.undo.value = null;
+        });
+        void this.loadBalance();
+      },
+    );
   }
 
   dismissUndo(): void {

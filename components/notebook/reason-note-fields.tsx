@@ -7,6 +7,7 @@ import { REASON_NUMBERS } from '@/utils/article';
 import { LIMITS } from '@/utils/notebook/limits';
 import type { ReasonNumber } from '@/utils/types';
 import { reasonLabel } from '../labels';
+import { SelectField } from '../select-field';
 
 export interface ReasonNoteFieldsProps {
   /** The form's id prefix (useId): the fields' ids derive from it. */
@@ -23,23 +24,18 @@ export interface ReasonNoteFieldsProps {
 export function ReasonNoteFields({ id, testPrefix, reason, onReason, note, onNote, error }: ReasonNoteFieldsProps) {
   return (
     <>
-      <label for={`${id}-reason`}>{t('nb_reason_label')}</label>
-      <select
+      <SelectField
         id={`${id}-reason`}
-        data-testid={`${testPrefix}-reason`}
+        testId={`${testPrefix}-reason`}
+        label={t('nb_reason_label')}
         value={reason === null ? '' : String(reason)}
-        onChange={(e) => {
-          const n = Number(e.currentTarget.value);
+        options={REASON_NUMBERS.map((n) => [String(n), reasonLabel(n)])}
+        empty={reason === null ? t('nb_reason_choose') : undefined}
+        onChange={(v) => {
+          const n = Number(v);
           onReason(n >= 1 && n <= 8 ? (n as ReasonNumber) : null);
         }}
-      >
-        {reason === null && <option value="">{t('nb_reason_choose')}</option>}
-        {REASON_NUMBERS.map((n) => (
-          <option key={n} value={String(n)}>
-            {reasonLabel(n)}
-          </option>
-        ))}
-      </select>
+      />
       <label for={`${id}-note`}>{t('nb_note_label')}</label>
       <textarea
         id={`${id}-note`}

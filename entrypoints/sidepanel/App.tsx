@@ -112,8 +112,8 @@ export function App({ state }: { state: PanelState }) {
       {state.view.value === 'notebook' ? (
         <main id="panel-notebook" aria-labelledby="view-notebook">
           <NotebookView
-            state={state.notebook}
-            historyEnabled={state.historyEnabled.value}
+            state={state.notebook.view}
+            historyEnabled={state.notebook.historyEnabled.value}
             onShowReason={(n) => {
               state.showView('reader');
               state.showReason(n, true);

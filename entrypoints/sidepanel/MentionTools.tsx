@@ -47,7 +47,7 @@ export function MentionTools({ state, m }: { state: PanelState; m: PanelMention 
           sentence={m.sentence}
           defaultReason={m.link.reason}
           onSave={async (values) => {
-            const code = await state.mentionNotebook.keep(tab, m, values);
+            const code = await state.notebook.mentions.keep(tab, m, values);
             done(code, t('nb_saved'));
             return code;
           }}
@@ -61,9 +61,9 @@ export function MentionTools({ state, m }: { state: PanelState; m: PanelMention 
             m.correctionId && m.link.source === 'reader' ? { id: m.correctionId, corrected: m.link.reason } : null
           }
           onCorrect={async (corrected) =>
-            done(await state.mentionNotebook.correct(tab, m, corrected), t('nb_corrected'))
+            done(await state.notebook.mentions.correct(tab, m, corrected), t('nb_corrected'))
           }
-          onUndo={async (id) => done(await state.mentionNotebook.undo(id), t('nb_corrected'))}
+          onUndo={async (id) => done(await state.notebook.mentions.undo(id), t('nb_corrected'))}
         />
       )}
     </div>

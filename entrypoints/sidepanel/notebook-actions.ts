@@ -5,54 +5,43 @@
  * and the page (notebook-changed, notebook-overlay).
  */
 import type { KeepValues } from '@/components/notebook/keep-form';
-import type { ErrorCode } from '@/components/notebook/notebook-state';
+import { type ErrorCode, written } from '@/components/notebook/notebook-state';
 import type { NotebookApi } from '@/utils/notebook/calls';
 import { detectLang } from '@/utils/notebook/text';
 import type { MentionInfo, ReasonNumber, TabSummary } from '@/utils/types';
 
-export class MentionNotebook {
-  constructor(private readonly api: NotebookApi) {}
+export interface MentionNotebook {
+  keep(tab: TabSummary, m: MentionInfo, values: KeepValues): Promise<ErrorCode | null>;
+  correct(tab: TabSummary, m: MentionInfo, corrected: ReasonNumber | null): Promise<ErrorCode | null>;
+  undo(correctionId: string): Promise<ErrorCode | null>;
+}
 
-  async keep(tab: TabSummary, m: MentionInfo, values: KeepValues): Promise<ErrorCode | null> {
-    try {
-      const r = await this.api('nb-keep', {
-        // The store keys by the address without its fragment (pageUrlOf).
-        pageUrl: tab.url,
-        title: tab.title || tab.url,
-        sentence: m.sentence,
-        entity: m.entity,
-        reason: values.reason,
-        stance: values.stance,
-        ...(values.note ? { note: values.note } : {}),
-      });
-      return r.ok ? null : r.error;
-    } catch {
-      return 'failed';
-    }
-  }
-
-  async correct(tab: TabSummary, m: MentionInfo, corrected: ReasonNumber | null): Promise<ErrorCode | null> {
-    try {
-      const r = await this.api('nb-correct', {
-        pageUrl: tab.url,
-        sentence: m.sentence,
-        entity: m.entity,
-        lang: detectLang(m.sentence),
-        original: { reason: m.link.source === 'reader' ? null : m.link.reason, firm: m.link.firm },
-        corrected,
-      });
-      return r.ok ? null : r.error;
-    } catch {
-      return 'failed';
-    }
-  }
-
-  async undo(correctionId: string): Promise<ErrorCode | null> {
-    try {
-      const r = await this.api('nb-undo-correction', { id: correctionId });
-      return r.ok ? null : r.error;
-    } catch {
-      return 'failed';
-    }
-  }
+export function createMentionNotebook(api: NotebookApi): MentionNotebook {
+  return {
+    keep: (tab, m, values) =>
+      written(() =>
+        api('nb-keep', {
+          // The store keys by the address without its fragment (pageUrlOf).
+          pageUrl: tab.url,
+          title: tab.title || tab.url,
+          sentence: m.sentence,
+          entity: m.entity,
+          reason: values.reason,
+          stance: values.stance,
+          ...(values.note ? { note: values.note } : {}),
+        }),
+      ),
+    correct: (tab, m, corrected) =>
+      written(() =>
+        api('nb-correct', {
+          pageUrl: tab.url,
+          sentence: m.sentence,
+          entity: m.entity,
+          lang: detectLang(m.sentence),
+          original: { reason: m.link.source === 'reader' ? null : m.link.reason, firm: m.link.firm },
+          corrected,
+        }),
+      ),
+    undo: (correctionId) => written(() => api('nb-undo-correction', { id: correctionId })),
+  };
 }

@@ -1,8 +1,9 @@
 /**
  * The side panel's state: the tab it follows (or is pinned to by `?tab=`), that tab's mentions with the list's
- * filter and position, the article's search, active reason and reading progress. Made by createPanelState from its
- * platform edge and its scrolling, so a test can pass fakes and nothing lives at module scope. The article scrolls
- * only when the person asked for it (a clicked mention, a chart bar, the contents, search).
+ * filter and position, the active reason and reading progress, with the article's search (article-search.ts) and
+ * the notebook (panel-notebook.ts). Made by createPanelState from its platform edge and its scrolling, so a test
+ * can pass fakes and nothing lives at module scope. The article scrolls only when the person asked for it (a
+ * clicked mention, a chart bar, the contents, search).
  */
 import { computed, type Signal, signal } from '@preact/signals';
 import { entityName } from '@/components/labels';
@@ -16,12 +17,9 @@ import {
   type PanelMention,
   stepIndex,
 } from '@/components/mention-model';
-import { createNotebookState, type NotebookState } from '@/components/notebook/notebook-state';
 import { toggleRead } from '@/components/read-progress';
-import { ARTICLE_BLOCKS, searchBlocks } from '@/components/search-model';
 import { t } from '@/platform/i18n';
-import { notebookApi, takeMentionRequest } from '@/platform/notebook-client';
-import { loadNotebookSettings, watchNotebookSettings } from '@/platform/notebook-settings';
+import { takeMentionRequest } from '@/platform/notebook-client';
 import {
   DEFAULT_SETTINGS,
   normalizeReadReasons,
@@ -44,7 +42,8 @@ import {
 } from '@/platform/tab-link';
 import type { BackgroundToPages, MentionAction, MentionRequest, WireMessage } from '@/utils/protocol';
 import type { ReasonNumber, TabSummary } from '@/utils/types';
-import { MentionNotebook } from './notebook-actions';
+import { ArticleSearch } from './article-search';
+import { createPanelNotebook, NOTEBOOK_PLATFORM, type PanelNotebook } from './panel-notebook';
 import type { PanelScroll } from './scroll';
 
 export const PANEL_PLATFORM = {
@@ -60,35 +59,10 @@ export const PANEL_PLATFORM = {
   updateSettings,
   currentWindowId,
   followTabs,
-  notebookApi,
   takeMentionRequest,
-  loadNotebookSettings,
-  watchNotebookSettings,
+  ...NOTEBOOK_PLATFORM,
 };
 export type PanelDeps = typeof PANEL_PLATFORM;
-
-/** The article's search: the query, its hits and the current one. */
-class Search {
-  readonly query = signal('');
-  readonly current = signal<number | null>(null);
-  readonly hits = computed(() => searchBlocks(ARTICLE_BLOCKS, this.query.value));
-
-  constructor(private readonly scroll: PanelScroll) {}
-
-  set(q: string): void {
-    this.query.value = q;
-    this.current.value = this.hits.value.length > 0 ? 0 : null;
-    if (this.current.value !== null) this.scroll.toHit(this.current.value);
-  }
-
-  step(direction: 1 | -1): void {
-    const total = this.hits.value.length;
-    if (total === 0) return;
-    const cur = this.current.value;
-    this.current.value = cur === null ? (direction === 1 ? 0 : total - 1) : (cur + direction + total) % total;
-    this.scroll.toHit(this.current.value);
-  }
-}
 
 export class PanelState {
   readonly pinned: number | null;
@@ -100,7 +74,7 @@ export class PanelState {
   readonly filter = signal<MentionFilter>(NO_FILTER);
   readonly currentKey = signal<string | null>(null);
   readonly announcement = signal('');
-  readonly search: Search;
+  readonly search: ArticleSearch;
   readonly groups = computed(() =>
     groupMentions(filterMentions(this.summary.value?.mentions ?? [], this.filter.value)),
   );
@@ -109,10 +83,7 @@ export class PanelState {
   readonly view = signal<'reader' | 'notebook'>('reader');
   /** The mention (frameId:id) whose Keep or Correct form is open in the list. */
   readonly form = signal<{ key: string; action: MentionAction } | null>(null);
-  readonly notebook: NotebookState;
-  /** Reading history is on: the notebook shows this week's reasons. */
-  readonly historyEnabled = signal(false);
-  readonly mentionNotebook: MentionNotebook;
+  readonly notebook: PanelNotebook;
   /** Set once the panel has followed a tab switch: the first resolution is stale by then. */
   private followedSwitch = false;
 
@@ -122,18 +93,14 @@ export class PanelState {
   ) {
     this.pinned = deps.pinnedTabId();
     this.tabId = signal<number | null>(this.pinned);
-    this.search = new Search(scroll);
-    this.notebook = createNotebookState(deps.notebookApi);
-    this.mentionNotebook = new MentionNotebook(deps.notebookApi);
+    this.search = new ArticleSearch(scroll);
+    this.notebook = createPanelNotebook(deps);
   }
 
   /** Shows the notebook (loading it on first view) or the reader. */
   showView(view: 'reader' | 'notebook'): void {
     this.view.value = view;
-    if (view === 'notebook') {
-      void this.notebook.refresh();
-      void this.notebook.loadWeek();
-    }
+    if (view === 'notebook') this.notebook.load();
   }
 
   /** Shows the page's mentions at one of them, with its form open when asked (a card's Keep / Correct). */
@@ -220,19 +187,13 @@ export class PanelState {
 
   /** Loads reading progress, the tab and the popup's request, and follows the background's news. */
   start(): void {
-    void this.deps.loadNotebookSettings().then((s) => {
-      this.historyEnabled.value = s.historyEnabled;
-    });
-    this.deps.watchNotebookSettings((s) => {
-      this.historyEnabled.value = s.historyEnabled;
-    });
+    this.notebook.start();
     const readReasons = this.deps.readReasons;
-    void readReasons.getValue().then((v) => {
+    const followRead = (v: unknown) => {
       this.read.value = normalizeReadReasons(v);
-    });
-    readReasons.watch((v) => {
-      this.read.value = normalizeReadReasons(v);
-    });
+    };
+    void readReasons.getValue().then(followRead);
+    readReasons.watch(followRead);
     void Promise.all([this.deps.resolveTabId(), this.deps.takePanelRequest()]).then(async ([id, requested]) => {
       if (!this.followedSwitch) await this.showTab(id, requested === null);
       // The popup's request wins over the tab's last clicked mention.
@@ -272,7 +233,7 @@ export class PanelState {
       return;
     }
     if (m.type === 'notebook-changed') {
-      if (this.view.value === 'notebook') void this.notebook.refresh();
+      if (this.view.value === 'notebook') void this.notebook.view.refresh();
       return;
     }
     if (m.type === 'show-mentions') {

@@ -5,17 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { EntityId, LinkResult, ReasonNumber } from '@/utils/types';
+import type { LabelledItem } from '@/utils/notebook/types';
+import type { LinkResult, ReasonNumber } from '@/utils/types';
 
-export interface DevItem {
-  lang: 'en' | 'zh';
-  entity: EntityId;
-  sentence: string;
-  paragraph: string;
-  source: string;
-  label: ReasonNumber | null;
-  confidence: 'clear' | 'arguable';
-}
+/** One item of the set: the shape the notebook's corrections export writes, so a reader's corrections can join it. */
+export type DevItem = LabelledItem;
 
 export const DEV_PATH = path.resolve(__dirname, '../../../shared/linking/real-dev.json');
 

@@ -1,8 +1,10 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { deleteNotebookDatabase, NotebookStore } from '../../platform/notebook-db';
-import { NOTEBOOK_DB_VERSION } from '../../platform/notebook-schema';
+import { createV1, NOTEBOOK_DB_VERSION, type NotebookDB } from '../../platform/notebook-schema';
+import type { KeptPassage } from '../../utils/notebook/types';
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -11,29 +13,13 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
   });
 }
 
-/** A version 1 database built with raw IndexedDB, exactly as version 1 of the code laid it out. */
-async function createV1(name: string, passages: object[]): Promise<void> {
-  const open = indexedDB.open(name, 1);
-  open.onupgradeneeded = () => {
-    const db = open.result;
-    const p = db.createObjectStore('passages', { keyPath: 'id' });
-    p.createIndex('createdAt', ['createdAt', 'id']);
-    p.createIndex('page', ['pageUrl', 'sentence']);
-    p.createIndex('deletedAt', 'deletedAt');
-    const c = db.createObjectStore('corrections', { keyPath: 'id' });
-    c.createIndex('page', ['pageUrl', 'sentence'], { unique: true });
-    c.createIndex('sentence', 'sentence');
-    const h = db.createObjectStore('history', { keyPath: 'id' });
-    h.createIndex('visitedAt', 'visitedAt');
-    h.createIndex('site', 'site');
-  };
-  const db = await request(open);
+/** A version 1 database, laid out by the schema's own version 1 step, holding `passages` as version 1 stored them. */
+async function createV1Database(name: string, passages: object[]): Promise<void> {
+  const db = await openDB<NotebookDB>(name, 1, { upgrade: (db) => createV1(db) });
   const tx = db.transaction('passages', 'readwrite');
-  for (const p of passages) tx.objectStore('passages').put(p);
-  await new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-  });
+  // Version 1 passages have no `site`: the store's type is version 2's.
+  for (const p of passages) void tx.store.put(p as KeptPassage);
+  await tx.done;
   db.close();
 }
 
@@ -79,7 +65,7 @@ describe('notebook schema migrations', () => {
 
   it('migrates version 1 data: keeps every passage, backfills site, and the new indexes answer', async () => {
     const name = 'schema-v1';
-    await createV1(name, [
+    await createV1Database(name, [
       v1Passage(1, 3, 'https://a.example.com/x'),
       v1Passage(2, 3, 'https://b.example.org/y?q=1'),
       v1Passage(3, 5, 'https://a.example.com/z'),
@@ -109,7 +95,7 @@ describe('notebook schema migrations', () => {
 
   it('a failing migration step aborts the upgrade and leaves version 1 intact', async () => {
     const name = 'schema-v1-bad';
-    await createV1(name, [v1Passage(1, 3, 'https://a.example.com/x')]);
+    await createV1Database(name, [v1Passage(1, 3, 'https://a.example.com/x')]);
     // The backfill's write fails (a full disk), so the whole upgrade must roll back.
     const proto = IDBCursor.prototype;
     const original = proto.update;

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { downloadFile } from '@/components/notebook/download';
+import { dayStart } from '@/components/notebook/notebook-filters';
 import { createNotebookState } from '@/components/notebook/notebook-state';
-import { dayStart, NotebookView } from '@/components/notebook/notebook-view';
+import { NotebookView } from '@/components/notebook/notebook-view';
 import type { FileReply } from '@/utils/notebook/calls';
 import { $, $$, click, mount, useEnglish } from './helpers/ui';
 import { type FakeApi, fakeApi, passage } from './notebook-fake-api';

@@ -84,10 +84,6 @@ export function isSentence(v: unknown): v is string {
   return n.length > 0 && n.length <= LIMITS.sentence;
 }
 
-function isOptional(v: unknown, check: (x: unknown) => boolean): boolean {
-  return v === undefined || check(v);
-}
-
 /** Per-reason counts: only keys 1..8, each a non-negative integer within the cap. */
 export function isReasonCounts(v: unknown): v is ReasonCounts {
   if (!isPlainObject(v)) return false;
@@ -103,50 +99,76 @@ export function isOriginalLink(v: unknown): v is { reason: ReasonNumber | null; 
   return isPlainObject(v) && isReasonOrNull(v.reason) && typeof v.firm === 'boolean';
 }
 
+/** Titles come from pages and may run long; they are cut to LIMITS.title when stored. */
+function isPageTitle(v: unknown): v is string {
+  return isString(v, LIMITS.title * 4);
+}
+
+function isNote(v: unknown): v is string {
+  return isString(v, LIMITS.note);
+}
+
+type Check = (v: unknown) => boolean;
+
+/** One check per field, optional ones too: a field added to a request cannot go unchecked. */
+type FieldChecks<T> = { readonly [K in keyof T]-?: Check };
+
+const optional =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined || check(v);
+
+/** A plain object whose every field passes its check (extra fields are ignored: handlers read only theirs). */
+function hasFields<T>(v: unknown, checks: FieldChecks<T>): v is T {
+  return isPlainObject(v) && Object.entries<Check>(checks).every(([key, check]) => check(v[key]));
+}
+
+const KEEP: FieldChecks<KeepRequest> = {
+  pageUrl: isPageUrl,
+  title: isPageTitle,
+  sentence: isSentence,
+  entity: isEntityId,
+  reason: isReasonNumber,
+  stance: isStance,
+  note: optional(isNote),
+};
+
+const CORRECTION: FieldChecks<CorrectionRequest> = {
+  pageUrl: isPageUrl,
+  sentence: isSentence,
+  entity: isEntityId,
+  paragraph: optional((p) => isString(p, LIMITS.paragraphRequest)),
+  lang: optional(isLang),
+  original: isOriginalLink,
+  corrected: isReasonOrNull,
+};
+
+const PASSAGE_EDIT: FieldChecks<PassageEditRequest> = {
+  id: (id) => isString(id, LIMITS.id) && id.length > 0,
+  stance: optional(isStance),
+  reason: optional(isReasonNumber),
+  note: optional(isNote),
+};
+
+const HISTORY_VISIT: FieldChecks<HistoryVisitRequest> = {
+  url: isPageUrl,
+  title: isPageTitle,
+  counts: isReasonCounts,
+  none: isCount,
+};
+
 export function isKeepRequest(v: unknown): v is KeepRequest {
-  return (
-    isPlainObject(v) &&
-    isPageUrl(v.pageUrl) &&
-    // Titles come from pages and may run long; they are cut to LIMITS.title when stored.
-    isString(v.title, LIMITS.title * 4) &&
-    isSentence(v.sentence) &&
-    isEntityId(v.entity) &&
-    isReasonNumber(v.reason) &&
-    isStance(v.stance) &&
-    isOptional(v.note, (n) => isString(n, LIMITS.note))
-  );
+  return hasFields(v, KEEP);
 }
 
 export function isCorrectionRequest(v: unknown): v is CorrectionRequest {
-  return (
-    isPlainObject(v) &&
-    isPageUrl(v.pageUrl) &&
-    isSentence(v.sentence) &&
-    isEntityId(v.entity) &&
-    isOptional(v.paragraph, (p) => isString(p, LIMITS.paragraphRequest)) &&
-    isOptional(v.lang, isLang) &&
-    isOriginalLink(v.original) &&
-    isReasonOrNull(v.corrected)
-  );
+  return hasFields(v, CORRECTION);
 }
 
 export function isPassageEditRequest(v: unknown): v is PassageEditRequest {
-  return (
-    isPlainObject(v) &&
-    isString(v.id, LIMITS.id) &&
-    v.id.length > 0 &&
-    isOptional(v.stance, isStance) &&
-    isOptional(v.reason, isReasonNumber) &&
-    isOptional(v.note, (n) => isString(n, LIMITS.note))
-  );
+  return hasFields(v, PASSAGE_EDIT);
 }
 
 export function isHistoryVisitRequest(v: unknown): v is HistoryVisitRequest {
-  return (
-    isPlainObject(v) &&
-    isPageUrl(v.url) &&
-    isString(v.title, LIMITS.title * 4) &&
-    isReasonCounts(v.counts) &&
-    isCount(v.none)
-  );
+  return hasFields(v, HISTORY_VISIT);
 }

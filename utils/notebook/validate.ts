@@ -41,13 +41,10 @@ export const MAX_REASONS = 5;
 
 type Obj = Record<string, unknown>;
 type Check<T> = (o: Obj) => T | string;
+/** A field's problem, told apart from the field's value (itself maybe text) by the array around it. */
+type Problem = [string];
 
-function text(
-  o: Obj,
-  key: string,
-  max: number,
-  opts: { normalize?: boolean; empty?: boolean } = {},
-): string | string[] {
+function text(o: Obj, key: string, max: number, opts: { normalize?: boolean; empty?: boolean } = {}): string | Problem {
   const v = o[key];
   if (typeof v !== 'string') return [`${key} is not text`];
   if (v.length > max * (opts.normalize ? 4 : 1)) return [`${key} is longer than ${max} characters`];
@@ -57,105 +54,118 @@ function text(
   return s;
 }
 
-function optionalText(o: Obj, key: string, max: number): string | undefined | string[] {
+function optionalText(o: Obj, key: string, max: number): string | undefined | Problem {
   if (o[key] === undefined) return undefined;
   return text(o, key, max, { empty: true });
 }
 
-function url(o: Obj, key: string): string | string[] {
+function url(o: Obj, key: string): string | Problem {
   const v = o[key];
   if (typeof v !== 'string') return [`${key} is not text`];
   if (v.length > LIMITS.url) return [`${key} is longer than ${LIMITS.url} characters`];
   return pageUrlOf(v) ?? [`${key} is not an http(s) URL`];
 }
 
-function date(o: Obj, key: string): string | string[] {
+function date(o: Obj, key: string): string | Problem {
   return toIsoDate(o[key]) ?? [`${key} is not an ISO date`];
 }
 
-function optionalDate(o: Obj, key: string): string | undefined | string[] {
+function optionalDate(o: Obj, key: string): string | undefined | Problem {
   return o[key] === undefined ? undefined : date(o, key);
 }
 
-/** The first problem among the checked fields, if any (problems are wrapped in arrays). */
-function firstProblem(values: readonly unknown[]): string | null {
-  for (const v of values) if (Array.isArray(v)) return v[0] as string;
-  return null;
+/** A field that must pass `is` as it stands (an id from a fixed set, a count): its value, or `${key} ${problem}`. */
+function valid<T>(o: Obj, key: string, is: (v: unknown) => v is T, problem: string): T | Problem {
+  const v = o[key];
+  return is(v) ? v : [`${key} ${problem}`];
 }
 
+/** The fields' values once every one passed, else the first problem in the fields' order. */
+function allValid<T extends object>(fields: { [K in keyof T]: T[K] | Problem }): T | string {
+  for (const v of Object.values<unknown>(fields)) if (Array.isArray(v)) return v[0];
+  return fields as T;
+}
+
+const ENTITY_PROBLEM = 'is not one of the six companies';
+
 const checkPassage: Check<KeptPassage> = (o) => {
-  const sentence = text(o, 'sentence', LIMITS.sentence, { normalize: true });
-  const title = text(o, 'title', LIMITS.title, { empty: true });
-  const pageUrl = url(o, 'pageUrl');
-  const note = optionalText(o, 'note', LIMITS.note);
-  const createdAt = date(o, 'createdAt');
-  const updatedAt = optionalDate(o, 'updatedAt');
-  const deletedAt = optionalDate(o, 'deletedAt');
-  const problem = firstProblem([sentence, title, pageUrl, note, createdAt, updatedAt, deletedAt]);
-  if (problem) return problem;
-  if (!isEntityId(o.entity)) return 'entity is not one of the six companies';
-  if (!isReasonNumber(o.reason)) return 'reason is not 1..8';
-  if (!isStance(o.stance)) return 'stance is not supports, challenges or context';
+  const f = allValid({
+    sentence: text(o, 'sentence', LIMITS.sentence, { normalize: true }),
+    title: text(o, 'title', LIMITS.title, { empty: true }),
+    pageUrl: url(o, 'pageUrl'),
+    note: optionalText(o, 'note', LIMITS.note),
+    createdAt: date(o, 'createdAt'),
+    updatedAt: optionalDate(o, 'updatedAt'),
+    deletedAt: optionalDate(o, 'deletedAt'),
+    entity: valid(o, 'entity', isEntityId, ENTITY_PROBLEM),
+    reason: valid(o, 'reason', isReasonNumber, 'is not 1..8'),
+    stance: valid(o, 'stance', isStance, 'is not supports, challenges or context'),
+  });
+  if (typeof f === 'string') return f;
   const p: KeptPassage = {
     id: '',
-    sentence: sentence as string,
-    title: title as string,
-    pageUrl: pageUrl as string,
-    site: hostnameOf(pageUrl as string),
-    entity: o.entity,
-    reason: o.reason,
-    stance: o.stance,
-    createdAt: createdAt as string,
-    updatedAt: (updatedAt as string | undefined) ?? (createdAt as string),
+    sentence: f.sentence,
+    title: f.title,
+    pageUrl: f.pageUrl,
+    site: hostnameOf(f.pageUrl),
+    entity: f.entity,
+    reason: f.reason,
+    stance: f.stance,
+    createdAt: f.createdAt,
+    updatedAt: f.updatedAt ?? f.createdAt,
   };
-  if (note) p.note = note as string;
-  if (deletedAt) p.deletedAt = deletedAt as string;
+  if (f.note) p.note = f.note;
+  if (f.deletedAt) p.deletedAt = f.deletedAt;
   return p;
 };
 
 const checkCorrection: Check<Correction> = (o) => {
-  const sentence = text(o, 'sentence', LIMITS.sentence, { normalize: true });
-  const pageUrl = url(o, 'pageUrl');
-  const paragraph = optionalText(o, 'paragraph', LIMITS.paragraph);
-  const createdAt = date(o, 'createdAt');
-  const problem = firstProblem([sentence, pageUrl, paragraph, createdAt]);
-  if (problem) return problem;
-  if (!isEntityId(o.entity)) return 'entity is not one of the six companies';
-  if (o.lang !== undefined && !isLang(o.lang)) return 'lang is not en or zh';
-  if (!isOriginalLink(o.original)) return 'original is not {reason: 1..8 or null, firm: true/false}';
-  if (!isReasonOrNull(o.corrected)) return 'corrected is not 1..8 or null';
+  const f = allValid({
+    sentence: text(o, 'sentence', LIMITS.sentence, { normalize: true }),
+    pageUrl: url(o, 'pageUrl'),
+    paragraph: optionalText(o, 'paragraph', LIMITS.paragraph),
+    createdAt: date(o, 'createdAt'),
+    entity: valid(o, 'entity', isEntityId, ENTITY_PROBLEM),
+    lang: o.lang === undefined ? undefined : valid(o, 'lang', isLang, 'is not en or zh'),
+    original: valid(o, 'original', isOriginalLink, 'is not {reason: 1..8 or null, firm: true/false}'),
+    corrected: valid(o, 'corrected', isReasonOrNull, 'is not 1..8 or null'),
+  });
+  if (typeof f === 'string') return f;
+  // A file may leave lang out: detect it, as a new correction does.
+  const lang = f.lang ?? detectLang(f.sentence);
   const c: Correction = {
     id: '',
-    pageUrl: pageUrl as string,
-    sentence: sentence as string,
-    entity: o.entity,
-    lang: isLang(o.lang) ? o.lang : detectLang(sentence as string),
-    original: { reason: o.original.reason, firm: o.original.firm },
-    corrected: o.corrected,
-    createdAt: createdAt as string,
+    pageUrl: f.pageUrl,
+    sentence: f.sentence,
+    entity: f.entity,
+    lang,
+    original: { reason: f.original.reason, firm: f.original.firm },
+    corrected: f.corrected,
+    createdAt: f.createdAt,
   };
-  if (paragraph) c.paragraph = paragraph as string;
+  if (f.paragraph) c.paragraph = f.paragraph;
   return c;
 };
 
 const checkHistory: Check<HistoryEntry> = (o) => {
-  const u = url(o, 'url');
-  const title = text(o, 'title', LIMITS.title, { empty: true });
-  const visitedAt = date(o, 'visitedAt');
-  const problem = firstProblem([u, title, visitedAt]);
-  if (problem) return problem;
-  if (!isReasonCounts(o.counts)) return 'counts is not a map of reasons 1..8 to whole numbers';
-  if (!isCount(o.none)) return 'none is not a whole number';
-  const day = dayOf(visitedAt as string);
+  const f = allValid({
+    url: url(o, 'url'),
+    title: text(o, 'title', LIMITS.title, { empty: true }),
+    visitedAt: date(o, 'visitedAt'),
+    counts: valid(o, 'counts', isReasonCounts, 'is not a map of reasons 1..8 to whole numbers'),
+    none: valid(o, 'none', isCount, 'is not a whole number'),
+  });
+  if (typeof f === 'string') return f;
+  const day = dayOf(f.visitedAt);
   return {
-    id: historyId(day, u as string),
-    url: u as string,
-    title: cut(title as string, LIMITS.title),
-    site: hostnameOf(u as string),
+    id: historyId(day, f.url),
+    url: f.url,
+    title: cut(f.title, LIMITS.title),
+    site: hostnameOf(f.url),
     day,
-    visitedAt: visitedAt as string,
-    counts: cleanCounts(o.counts),
-    none: o.none,
+    visitedAt: f.visitedAt,
+    counts: cleanCounts(f.counts),
+    none: f.none,
   };
 };
 
