@@ -78,10 +78,6 @@ async function run(ctx: ContentScriptContext, cueText: Promise<string | null>): 
     // of the arguments (reason null) opens the page's mentions.
     tell('open-reason', { reason: marks.of(m).info.link.reason, mentionId: m.info.id, action }, stopIfGone);
   }
-  const mentionAt = (x: number, y: number) => {
-    const m = page.engine?.mentionAt(x, y);
-    return m ? marks.of(m) : null;
-  };
 
   page.apply(settings);
   const unwatch = onSettings(guard((s) => page.apply(s)));
@@ -111,6 +107,21 @@ async function run(ctx: ContentScriptContext, cueText: Promise<string | null>): 
     signal,
   );
 
+  watchMentions(page, card, marks, openReason, signal);
+}
+
+/** The trusted pointer over the page's mentions: hover shows the card, a click opens the mention's reason. */
+function watchMentions(
+  page: Lifecycle,
+  card: CardHost,
+  marks: NotebookMarks,
+  openReason: (m: PageMention, action?: 'keep' | 'correct') => void,
+  signal: AbortSignal,
+): void {
+  const mentionAt = (x: number, y: number) => {
+    const m = page.engine?.mentionAt(x, y);
+    return m ? marks.of(m) : null;
+  };
   watchPointer(
     document,
     {
@@ -119,7 +130,8 @@ async function run(ctx: ContentScriptContext, cueText: Promise<string | null>): 
         const m = mentionAt(x, y);
         if (!m) card.hide();
         // By id: the notebook's overlay hands out a fresh object for the same mention.
-        else if (m.info.id !== card.shown?.info.id || m.range !== card.shown.range) card.show(m, x, y, colorOf(m));
+        else if (m.info.id !== card.shown?.info.id || m.range !== card.shown.range)
+          card.show(m, x, y, page.settings.colors[m.info.entity]);
       },
       click: (x, y) => {
         const m = mentionAt(x, y);

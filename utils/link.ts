@@ -454,12 +454,7 @@ function score(hits: readonly CueHit[], entity: EntityId): Scored {
     if (seen.has(key)) continue;
     seen.add(key);
     // A cue inside another of the same argument (私域 in 私域流量, 搜索 in 搜索功能) is that word again.
-    if (
-      hits.some(
-        (h) => h.target === hit.target && h !== hit && h.label.length > hit.label.length && h.label.includes(hit.label),
-      )
-    )
-      continue;
+    if (hits.some((h) => h.target === hit.target && h.label !== hit.label && h.label.includes(hit.label))) continue;
     if (hit.target === 0) {
       unrelated += hit.weight;
       unrelatedCues.push(hit.label);
@@ -660,9 +655,9 @@ export function linkMentionIn(
   );
 }
 
-/** Words of selling and promotion, in any of their forms. */
+/** Words of selling and promotion, in any of their forms ("merc": commerce, merchant, merchandise). */
 const SELLING =
-  /sell|sold|sale|\bbuy|bought|purchas|product|advert|\bads?\b|promot|marketing|business|brand|shop|store|commerc|merchant|[卖賣售购購买買商货貨销銷广廣]/i;
+  /sell|sold|sale|\bbuy|bought|purchas|product|advert|\bads?\b|promot|marketing|business|brand|shop|store|merc|[卖賣售购購买買商货貨销銷广廣]/i;
 
 /**
  * Reason 6 is selling in Moments. Moments (or blocking, muting, a friend) named with no word of selling in the sentence
@@ -692,7 +687,7 @@ function decide(
     const mayBeFirm = corroborated(s.best) && ENTITY_REASONS[entity].includes(s.best.reason);
     const p = paragraphHits ? score(paragraphHits(), entity) : null;
     if (!mayBeFirm && p && isUnrelated(p, 4)) return noArgument(p);
-    return linked(s.best, confidence(entity, s.best, s, mayBeFirm ? p : null, false), 'sentence');
+    return linked(s.best, confidence(entity, s.best, s, p, false), 'sentence');
   }
   const p = paragraphHits ? score(paragraphHits(), entity) : null;
   if (
