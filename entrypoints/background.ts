@@ -74,25 +74,7 @@ export default defineBackground(() => {
     { isAllowedSender: fromOwnContentScript },
   );
 
-  handle(
-    PAGE_TO_BACKGROUND,
-    {
-      'get-summary': ({ tabId }) => refresh(state, tabId).then(() => state.summary(tabId)),
-      'get-focus': ({ tabId }) => state.getFocus(tabId),
-      'open-panel': ({ tabId, reason }) => {
-        void openPanel(tabId);
-        if (reason) showReason(tabId, reason);
-        return true;
-      },
-      notebook: ({ name, request }) => notebook.answer(name, request),
-      'take-mention-request': ({ tabId }) => {
-        const request = mentionRequests.get(tabId) ?? null;
-        mentionRequests.delete(tabId);
-        return request;
-      },
-    },
-    { isAllowedSender: fromOwnPage },
-  );
+  answerPages(state, notebook, mentionRequests, showReason);
 
   browser.tabs.onRemoved.addListener((tabId) => {
     state.removeTab(tabId);
@@ -111,6 +93,35 @@ export default defineBackground(() => {
 
   runCommands();
 });
+
+/** What the popup and the side panel ask: the tab's summary and focus, the panel opened, the notebook. */
+function answerPages(
+  state: TabState,
+  notebook: NotebookBackground,
+  mentionRequests: Map<number, MentionRequest>,
+  showReason: (tabId: number, reason: ReasonNumber) => void,
+): void {
+  handle(
+    PAGE_TO_BACKGROUND,
+    {
+      'get-summary': ({ tabId }) => refresh(state, tabId).then(() => state.summary(tabId)),
+      'get-focus': ({ tabId }) => state.getFocus(tabId),
+      'open-panel': ({ tabId, reason }) => {
+        void openPanel(tabId);
+        if (reason) showReason(tabId, reason);
+        return true;
+      },
+      notebook: ({ name, request }) => notebook.answer(name, request),
+      // A card's Keep / Correct or a mention about no argument, asked once by the panel that opens.
+      'take-mention-request': ({ tabId }) => {
+        const request = mentionRequests.get(tabId) ?? null;
+        mentionRequests.delete(tabId);
+        return request;
+      },
+    },
+    { isAllowedSender: fromOwnPage },
+  );
+}
 
 /** Tell open extension pages (popup, panel); nobody listening is fine. */
 function broadcast<N extends keyof BackgroundToPages & string>(

@@ -72,7 +72,42 @@ function Notices({ state }: { state: PanelState }) {
   return null;
 }
 
-export function App({ state }: { state: PanelState }) {
+function PanelHeader({ state }: { state: PanelState }) {
+  const { search } = state;
+  return (
+    <header class="panel-header">
+      <div class="title-row">
+        <h1>{t('extName')}</h1>
+        <label class="text-size">
+          <span class="visually-hidden">{t('text_size')}</span>
+          <select
+            data-testid="text-size"
+            value={state.settings.value.textSize}
+            onChange={(e) => state.setTextSize(e.currentTarget.value as TextSize)}
+          >
+            <option value="small">{t('text_small')}</option>
+            <option value="medium">{t('text_medium')}</option>
+            <option value="large">{t('text_large')}</option>
+          </select>
+        </label>
+        <button type="button" class="link-button" data-testid="open-options" onClick={openOptions}>
+          {t('settings_link')}
+        </button>
+      </div>
+      <SearchBar
+        query={search.query.value}
+        total={search.hits.value.length}
+        current={search.current.value}
+        onQuery={(q) => search.set(q)}
+        onStep={(d) => search.step(d)}
+      />
+      <ViewSwitch state={state} />
+    </header>
+  );
+}
+
+/** The reader view: contents, the tab's mentions with their filters, and the article. */
+function ReaderView({ state }: { state: PanelState }) {
   const { search } = state;
   const s = state.settings.value;
   const sum = state.summary.value;
@@ -80,35 +115,49 @@ export function App({ state }: { state: PanelState }) {
   const at = state.position();
   const entities = ENTITY_IDS.filter((id) => CORE_ENTITY_IDS.includes(id) || s.entities[id]);
   return (
+    <main id="panel-reader" aria-labelledby="view-reader">
+      <Toc active={state.active.value} read={state.read.value} onGo={(n) => state.showReason(n, true)} />
+      <section class="mentions" aria-labelledby="mentions-heading">
+        <h2 id="mentions-heading">
+          {t('panel_mentions')} <span class="group-count">({sum?.total ?? 0})</span>
+        </h2>
+        <Notices state={state} />
+        {sum && sum.mentions.length > 0 && (
+          <>
+            <MentionControls
+              filter={state.filter.value}
+              entities={entities}
+              onFilter={(f) => {
+                state.filter.value = f;
+              }}
+              onStep={(d) => state.stepMention(d)}
+              canStep={list.length > 0}
+              position={at >= 0 ? t('position', [String(at + 1), String(list.length)]) : null}
+            />
+            <MentionList
+              groups={state.groups.value}
+              currentKey={state.currentKey.value}
+              onJump={(m) => void state.jump(m)}
+              extra={(m) => <MentionTools state={state} m={m} />}
+            />
+          </>
+        )}
+      </section>
+      <ArticleView
+        active={state.active.value}
+        read={state.read.value}
+        onToggleRead={(n) => state.toggleRead(n)}
+        hits={search.hits.value}
+        currentHit={search.current.value}
+      />
+    </main>
+  );
+}
+
+export function App({ state }: { state: PanelState }) {
+  return (
     <>
-      <header class="panel-header">
-        <div class="title-row">
-          <h1>{t('extName')}</h1>
-          <label class="text-size">
-            <span class="visually-hidden">{t('text_size')}</span>
-            <select
-              data-testid="text-size"
-              value={s.textSize}
-              onChange={(e) => state.setTextSize(e.currentTarget.value as TextSize)}
-            >
-              <option value="small">{t('text_small')}</option>
-              <option value="medium">{t('text_medium')}</option>
-              <option value="large">{t('text_large')}</option>
-            </select>
-          </label>
-          <button type="button" class="link-button" data-testid="open-options" onClick={openOptions}>
-            {t('settings_link')}
-          </button>
-        </div>
-        <SearchBar
-          query={search.query.value}
-          total={search.hits.value.length}
-          current={search.current.value}
-          onQuery={(q) => search.set(q)}
-          onStep={(d) => search.step(d)}
-        />
-        <ViewSwitch state={state} />
-      </header>
+      <PanelHeader state={state} />
       {state.view.value === 'notebook' ? (
         <main id="panel-notebook" aria-labelledby="view-notebook">
           <NotebookView
@@ -121,42 +170,7 @@ export function App({ state }: { state: PanelState }) {
           />
         </main>
       ) : (
-        <main id="panel-reader" aria-labelledby="view-reader">
-          <Toc active={state.active.value} read={state.read.value} onGo={(n) => state.showReason(n, true)} />
-          <section class="mentions" aria-labelledby="mentions-heading">
-            <h2 id="mentions-heading">
-              {t('panel_mentions')} <span class="group-count">({sum?.total ?? 0})</span>
-            </h2>
-            <Notices state={state} />
-            {sum && sum.mentions.length > 0 && (
-              <>
-                <MentionControls
-                  filter={state.filter.value}
-                  entities={entities}
-                  onFilter={(f) => {
-                    state.filter.value = f;
-                  }}
-                  onStep={(d) => state.stepMention(d)}
-                  canStep={list.length > 0}
-                  position={at >= 0 ? t('position', [String(at + 1), String(list.length)]) : null}
-                />
-                <MentionList
-                  groups={state.groups.value}
-                  currentKey={state.currentKey.value}
-                  onJump={(m) => void state.jump(m)}
-                  extra={(m) => <MentionTools state={state} m={m} />}
-                />
-              </>
-            )}
-          </section>
-          <ArticleView
-            active={state.active.value}
-            read={state.read.value}
-            onToggleRead={(n) => state.toggleRead(n)}
-            hits={search.hits.value}
-            currentHit={search.current.value}
-          />
-        </main>
+        <ReaderView state={state} />
       )}
       <div class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
         {state.announcement.value}
