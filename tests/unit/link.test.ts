@@ -326,10 +326,13 @@ describe('linkMention: order of evidence', () => {
   });
 
   it("reads WeChat's own Moments ads as commerce harming WeChat (5), a friend's ads there as Moments selling (6)", () => {
-    expect(linkMention('wechat', 'WeChat launched Moments ads for brands.', '').reason).toBe(5);
-    expect(linkMention('wechat', '微信推出了朋友圈广告。', '').reason).toBe(5);
-    expect(linkMention('wechat', 'WeChat first launched ads on its Moments platform.', '').reason).toBe(5);
-    expect(linkMention('wechat', 'She posts ads in Moments on WeChat.', '').reason).toBe(6);
+    const cases: [string, number][] = [
+      ['WeChat launched Moments ads for brands.', 5],
+      ['微信推出了朋友圈广告。', 5],
+      ['WeChat first launched ads on its Moments platform.', 5],
+      ['She posts ads in Moments on WeChat.', 6],
+    ];
+    for (const [sentence, reason] of cases) expect(linkMention('wechat', sentence, '').reason, sentence).toBe(reason);
   });
 
   it('reads 运营 (operations) as evidence beside Alibaba only', () => {
