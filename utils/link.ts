@@ -33,7 +33,7 @@ let cueData: CueData | null = null;
 
 /**
  * Where the cue lists come from, read on first need. The content script's come from its locale, through the
- * background (utils/cue-request.ts), which keeps the cue text out of its bundle; tests and the bench pass
+ * background (platform/cue-request.ts), which keeps the cue text out of its bundle; tests and the bench pass
  * utils/cues.ts.
  * Until set, or when the source fails, nothing is cued and mentions have no reason.
  */

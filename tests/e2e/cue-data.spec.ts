@@ -1,7 +1,7 @@
 /**
  * "Open a page: each of its frames asks our background for the linker's cue
  * lists, once, and the mentions are linked by cue words." The content script
- * does not read them with i18n in the page (utils/cue-request.ts says why);
+ * does not read them with i18n in the page (platform/cue-request.ts says why);
  * without the lists every mention would take its fallback reason.
  */
 import { expect, test } from './harness/fixtures';
