@@ -96,6 +96,8 @@ interface CueHit {
   /** Where the cue's text ends. */
   end: number;
   inName: boolean;
+  /** For a "*" cue, the cue itself: "unfriending" and "unfriended" are one word, not two witnesses. */
+  stem?: string;
 }
 
 interface Scanner {
@@ -240,7 +242,7 @@ function scanEnglish(text: string, english: Map<string, EnglishCue[]>, hits: Cue
         if (cue.exactFirst !== null && text.charAt(at) !== cue.exactFirst) continue;
         const end = (starts[i + n - 1] as number) + (tokens[i + n - 1] as string).length;
         const label = cue.labelFromText ? text.slice(at, end).toLowerCase() : cue.label;
-        hits.push({ label, target: cue.target, weight: cue.weight, at, end, inName: cue.inName });
+        hits.push({ label, target: cue.target, weight: cue.weight, at, end, inName: cue.inName, stem: cue.label });
         used = n;
         break;
       }
@@ -450,11 +452,11 @@ function score(hits: readonly CueHit[], entity: EntityId): Scored {
     t.cues.push(label);
   };
   for (const hit of hits) {
-    const key = `${hit.target}:${hit.label}`;
+    const key = `${hit.target}:${hit.stem ?? hit.label}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    // A cue inside another of the same argument (私域 in 私域流量, 搜索 in 搜索功能) is that word again.
-    if (hits.some((h) => h.target === hit.target && h.label !== hit.label && h.label.includes(hit.label))) continue;
+    // A cue inside another found cue (私域 in 私域流量, 搜索 in 搜索功能) is that word again.
+    if (hits.some((h) => h.label !== hit.label && h.label.includes(hit.label))) continue;
     if (hit.target === 0) {
       unrelated += hit.weight;
       unrelatedCues.push(hit.label);

@@ -294,7 +294,12 @@ describe('linkMention: order of evidence', () => {
     expect(linkMention('wechat', '这个微信公众号的自媒体作者因为敏感词被迫改名。', '').reason).toBe(2);
   });
 
-  it('does not count a cue inside another of the same argument as a second witness', () => {
+  it('does not count two forms of one word as two witnesses', () => {
+    const r = linkMention('wechat', 'She kept unfriending them on WeChat, and they were unfriended.', '');
+    expect(r).toMatchObject({ reason: 6, firm: false, cues: ['unfriending'] });
+  });
+
+  it('does not count a cue inside another found cue as a second witness', () => {
     expect(linkMention('wechat', '企业微信是私域流量平台，私域用户很多。', '')).toMatchObject({
       reason: 6,
       firm: false,
