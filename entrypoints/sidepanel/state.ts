@@ -1,7 +1,7 @@
 /**
  * The side panel's state: the tab it follows (or is pinned to by `?tab=`), that tab's mentions with the list's
  * filter and position, the active reason and reading progress, with the article's search (article-search.ts) and
- * the notebook (panel-notebook.ts). Made by createPanelState from its platform edge and its scrolling, so a test
+ * the notebook (panel-notebook.ts); which tab it shows, and what the background tells it, is tab-follow.ts. Made by createPanelState from its platform edge and its scrolling, so a test
  * can pass fakes and nothing lives at module scope. The article scrolls only when the person asked for it (a
  * clicked mention, a chart bar, the contents, search).
  */
@@ -40,11 +40,12 @@ import {
   tabInWindow,
   takePanelRequest,
 } from '@/platform/tab-link';
-import type { BackgroundToPages, MentionAction, MentionRequest, WireMessage } from '@/utils/protocol';
+import type { MentionAction, MentionRequest } from '@/utils/protocol';
 import type { ReasonNumber, TabSummary } from '@/utils/types';
 import { ArticleSearch } from './article-search';
 import { createPanelNotebook, NOTEBOOK_PLATFORM, type PanelNotebook } from './panel-notebook';
 import type { PanelScroll } from './scroll';
+import { followTab } from './tab-follow';
 
 export const PANEL_PLATFORM = {
   pinnedTabId,
@@ -84,8 +85,6 @@ export class PanelState {
   /** The mention (frameId:id) whose Keep or Correct form is open in the list. */
   readonly form = signal<{ key: string; action: MentionAction } | null>(null);
   readonly notebook: PanelNotebook;
-  /** Set once the panel has followed a tab switch: the first resolution is stale by then. */
-  private followedSwitch = false;
 
   constructor(
     private readonly deps: PanelDeps,
@@ -185,7 +184,7 @@ export class PanelState {
     if (asked && this.tabId.value === id) this.showMention(asked);
   }
 
-  /** Loads reading progress, the tab and the popup's request, and follows the background's news. */
+  /** Loads reading progress and the notebook's switch, then follows the tab and the background's news. */
   start(): void {
     this.notebook.start();
     const readReasons = this.deps.readReasons;
@@ -194,66 +193,7 @@ export class PanelState {
     };
     void readReasons.getValue().then(followRead);
     readReasons.watch(followRead);
-    void Promise.all([this.deps.resolveTabId(), this.deps.takePanelRequest()]).then(async ([id, requested]) => {
-      if (!this.followedSwitch) await this.showTab(id, requested === null);
-      // The popup's request wins over the tab's last clicked mention.
-      if (requested !== null) this.showReason(requested);
-    });
-    const windowId = this.pinned === null ? this.deps.currentWindowId() : Promise.resolve(undefined);
-    this.deps.onBroadcast((m) => this.onBroadcast(m, windowId));
-    // Follow the active tab of this panel's window, and navigations in it. Listen at once: a switch right after the
-    // panel opens must not be missed while the window id is on its way.
-    if (this.pinned === null)
-      this.deps.followTabs(
-        (tabId, win) => this.tabActivated(tabId, win, windowId),
-        (id) => this.tabLoaded(id),
-      );
-  }
-
-  /** A tab became active in a window: ours, when it is this panel's window. */
-  private tabActivated(tabId: number, windowId: number, ourWindow: Promise<number | undefined>): void {
-    void ourWindow.then((win) => {
-      if (windowId !== win) return;
-      this.followedSwitch = true;
-      void this.showTab(tabId, false);
-    });
-  }
-
-  /** A tab finished loading: ours, when it is the one shown. */
-  private tabLoaded(id: number): void {
-    if (id !== this.tabId.value) return;
-    void this.deps.fetchSummary(id).then((sum) => {
-      if (this.tabId.value === id) this.summary.value = sum;
-    });
-  }
-
-  private onBroadcast(m: WireMessage<BackgroundToPages>, windowId: Promise<number | undefined>): void {
-    if (m.type === 'summary-changed') {
-      if (m.tabId === this.tabId.value) this.summary.value = m.summary;
-      return;
-    }
-    if (m.type === 'notebook-changed') {
-      if (this.view.value === 'notebook') void this.notebook.view.refresh();
-      return;
-    }
-    if (m.type === 'show-mentions') {
-      if (m.tabId !== this.tabId.value) return;
-      void this.deps.takeMentionRequest(m.tabId);
-      if (m.mentionId !== undefined)
-        this.showMention({ frameId: m.frameId ?? 0, mentionId: m.mentionId, action: m.action });
-      return;
-    }
-    // For our tab, or (following tabs) for any tab of this window: a click there asked for this reason.
-    if (m.tabId === this.tabId.value) {
-      this.showReason(m.reason);
-      // Mark the clicked mention in the list (ids are per frame; the top frame's wins a tie).
-      const clicked = this.summary.value?.mentions.find((x) => x.id === m.mentionId);
-      if (clicked) this.currentKey.value = mentionKey(clicked);
-    } else if (this.pinned === null) {
-      void windowId.then(async (win) => {
-        if (await this.deps.tabInWindow(m.tabId, win)) this.showReason(m.reason);
-      });
-    }
+    followTab(this, this.deps);
   }
 }
 
