@@ -12,21 +12,27 @@ import type { ReasonNumber } from '../types';
 import { isNotebookCallResult, type NotebookCallResult } from './call-result';
 import type { ReadingSummary } from './history';
 import { isRetentionDays } from './history';
-import { LIMITS, type RetentionDays } from './limits';
+import type { RetentionDays } from './limits';
 import type { ImportReport } from './merge';
 import type { Balance, Page, PageCursor, PassageFilter } from './queries';
 import {
+  type Check,
   type CorrectionRequest,
+  type FieldChecks,
   type HistoryVisitRequest,
+  hasFields,
   isCorrectionRequest,
   isHistoryVisitRequest,
+  isId,
   isKeepRequest,
   isPageUrl,
   isPassageEditRequest,
   isPlainObject,
   isSentence,
   isStance,
+  isString,
   type KeepRequest,
+  optional,
   type PassageEditRequest,
 } from './requests';
 import { toIsoDate } from './text';
@@ -152,18 +158,6 @@ const MAX_SEARCH = 500;
 const MAX_HOST = 253;
 const MAX_WORD = 200;
 
-function isString(v: unknown, max: number): v is string {
-  return typeof v === 'string' && v.length <= max;
-}
-
-function optional(v: unknown, check: (x: unknown) => boolean): boolean {
-  return v === undefined || check(v);
-}
-
-function isId(v: unknown): v is string {
-  return isString(v, LIMITS.id) && v.length > 0;
-}
-
 export function isEmptyRequest(v: unknown): v is EmptyRequest {
   return isPlainObject(v);
 }
@@ -172,31 +166,35 @@ export function isIdRequest(v: unknown): v is IdRequest {
   return isPlainObject(v) && isId(v.id);
 }
 
+const isIsoDate: Check = (d) => toIsoDate(d) === d;
+
+const PASSAGE_FILTER: FieldChecks<PassageFilter> = {
+  reason: optional(isReasonNumber),
+  entity: optional(isEntityId),
+  stance: optional(isStance),
+  site: optional((s) => isString(s, MAX_HOST)),
+  from: optional(isIsoDate),
+  to: optional(isIsoDate),
+  search: optional((s) => isString(s, MAX_SEARCH)),
+  deleted: optional((d) => d === 'exclude' || d === 'include' || d === 'only'),
+};
+
 export function isPassageFilter(v: unknown): v is PassageFilter {
-  return (
-    isPlainObject(v) &&
-    optional(v.reason, isReasonNumber) &&
-    optional(v.entity, isEntityId) &&
-    optional(v.stance, isStance) &&
-    optional(v.site, (s) => isString(s, MAX_HOST)) &&
-    optional(v.from, (d) => toIsoDate(d) === d) &&
-    optional(v.to, (d) => toIsoDate(d) === d) &&
-    optional(v.search, (s) => isString(s, MAX_SEARCH)) &&
-    optional(v.deleted, (d) => d === 'exclude' || d === 'include' || d === 'only')
-  );
+  return hasFields(v, PASSAGE_FILTER);
 }
 
 export function isPageCursor(v: unknown): v is PageCursor {
   return isPlainObject(v) && toIsoDate(v.createdAt) === v.createdAt && isId(v.id);
 }
 
+const LIST: FieldChecks<ListRequest> = {
+  filter: optional(isPassageFilter),
+  limit: optional((n) => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 500),
+  after: optional(isPageCursor),
+};
+
 export function isListRequest(v: unknown): v is ListRequest {
-  return (
-    isPlainObject(v) &&
-    optional(v.filter, isPassageFilter) &&
-    optional(v.limit, (n) => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 500) &&
-    optional(v.after, isPageCursor)
-  );
+  return hasFields(v, LIST);
 }
 
 export function isSentenceRequest(v: unknown): v is SentenceRequest {
@@ -225,24 +223,23 @@ export function isRetentionRequest(v: unknown): v is RetentionRequest {
   return isPlainObject(v) && isRetentionDays(v.days);
 }
 
-function isWords(v: unknown): v is MarkdownWords {
-  if (!isPlainObject(v)) return false;
-  const word = (x: unknown) => isString(x, MAX_WORD);
-  return (
-    optional(v.heading, word) &&
-    optional(v.supports, word) &&
-    optional(v.challenges, word) &&
-    optional(v.context, word) &&
-    optional(v.stances, (s) => isPlainObject(s) && Object.entries(s).every(([k, w]) => isStance(k) && word(w)))
-  );
-}
+const isWord: Check = (x) => isString(x, MAX_WORD);
+
+const WORDS: FieldChecks<MarkdownWords> = {
+  heading: optional(isWord),
+  supports: optional(isWord),
+  challenges: optional(isWord),
+  context: optional(isWord),
+  stances: optional((s) => isPlainObject(s) && Object.entries(s).every(([k, w]) => isStance(k) && isWord(w))),
+};
+
+const EXPORT: FieldChecks<ExportRequest> = {
+  format: (f) => f === 'markdown' || f === 'json' || f === 'csv',
+  words: optional((w) => hasFields(w, WORDS)),
+};
 
 export function isExportRequest(v: unknown): v is ExportRequest {
-  return (
-    isPlainObject(v) &&
-    (v.format === 'markdown' || v.format === 'json' || v.format === 'csv') &&
-    optional(v.words, isWords)
-  );
+  return hasFields(v, EXPORT);
 }
 
 export function isImportRequest(v: unknown): v is ImportRequest {

@@ -68,7 +68,7 @@ export function isReasonOrNull(v: unknown): v is ReasonNumber | null {
   return v === null || isReasonNumber(v);
 }
 
-function isString(v: unknown, max: number): v is string {
+export function isString(v: unknown, max: number): v is string {
   return typeof v === 'string' && v.length <= max;
 }
 
@@ -104,22 +104,27 @@ function isPageTitle(v: unknown): v is string {
   return isString(v, LIMITS.title * 4);
 }
 
+/** A record's id: a non-empty string within LIMITS.id. */
+export function isId(v: unknown): v is string {
+  return isString(v, LIMITS.id) && v.length > 0;
+}
+
 function isNote(v: unknown): v is string {
   return isString(v, LIMITS.note);
 }
 
-type Check = (v: unknown) => boolean;
+export type Check = (v: unknown) => boolean;
 
 /** One check per field, optional ones too: a field added to a request cannot go unchecked. */
-type FieldChecks<T> = { readonly [K in keyof T]-?: Check };
+export type FieldChecks<T> = { readonly [K in keyof T]-?: Check };
 
-const optional =
+export const optional =
   (check: Check): Check =>
   (v) =>
     v === undefined || check(v);
 
 /** A plain object whose every field passes its check (extra fields are ignored: handlers read only theirs). */
-function hasFields<T>(v: unknown, checks: FieldChecks<T>): v is T {
+export function hasFields<T>(v: unknown, checks: FieldChecks<T>): v is T {
   return isPlainObject(v) && Object.entries<Check>(checks).every(([key, check]) => check(v[key]));
 }
 
@@ -144,7 +149,7 @@ const CORRECTION: FieldChecks<CorrectionRequest> = {
 };
 
 const PASSAGE_EDIT: FieldChecks<PassageEditRequest> = {
-  id: (id) => isString(id, LIMITS.id) && id.length > 0,
+  id: isId,
   stance: optional(isStance),
   reason: optional(isReasonNumber),
   note: optional(isNote),
