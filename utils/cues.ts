@@ -40,6 +40,7 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'congenital',
         'first mover',
         'first mover advantage',
+        'latecomer',
         'C2C',
         'eBay',
         'EachNet',
@@ -71,6 +72,8 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'marketplace',
         'online mall',
         'shopping festival',
+        'shopping holiday',
+        'cross-border e-commerce',
         "Singles' Day",
         'Singles Day',
         'Double 11',
@@ -87,6 +90,8 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'give up on e-commerce',
         'Paipai',
         'Yixun',
+        'e-commerce site',
+        'shopping site',
       ],
       1: [
         'default',
@@ -107,6 +112,10 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'daily lives',
         'lifestyle',
         'routine',
+        '=JD',
+        'Jingdong',
+        'Pinduoduo',
+        'luxury',
       ],
     },
     zh: {
@@ -158,8 +167,10 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         '拍拍',
         '易迅',
         '电商梦',
+        '电商网站',
+        '购物网站',
       ],
-      1: ['想到', '消费者', '买家', '市场份额', '成交额', '龙头', '逛', '购物', '零售'],
+      1: ['想到', '消费者', '买家', '市场份额', '成交额', '龙头', '逛', '购物', '零售', '京东', '拼多多'],
     },
   },
   // 2. Official (public) accounts succeed as media; selling goods destroys their value.
@@ -211,6 +222,8 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'actual purchases',
         'WeStore',
         'attract traffic',
+        'private traffic',
+        'private domain',
         'open store',
         'open stores',
         'open a store',
@@ -234,7 +247,7 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
       ],
     },
     zh: {
-      3: ['服务号', '服務號', '微信小店', '微信商城', '微店', '转化率', '轉化率'],
+      3: ['服务号', '服務號', '微信小店', '微信商城', '微商城', '微店', '转化率', '轉化率'],
       2: [
         '小店',
         '开店',
@@ -253,6 +266,8 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         '卖家',
         '店主',
         '获取流量',
+        '私域流量',
+        '私域',
       ],
       1: ['商城', '店铺', '网店', '关注', '流量', '优惠券', '折扣', '下单', '品牌'],
     },
@@ -425,8 +440,6 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'selling to friends',
         'sell to friends',
         'sells to friends',
-        'private traffic',
-        'private domain',
         'Weishang',
         'microshop',
         'peddl*',
@@ -435,7 +448,7 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
       1: ['mask', 'block*', 'mute*', 'post*', 'feed', 'influencer', 'agent', 'selfie'],
     },
     zh: {
-      3: ['朋友圈', '微商', '代购', '代購', '刷屏', '私域流量', '私域', '发圈'],
+      3: ['朋友圈', '微商', '代购', '代購', '刷屏', '发圈'],
       2: ['面膜', '晒单', '个人品牌', '卖货', '賣貨', '传销', '裂变'],
       1: ['好友', '代理', '屏蔽', '拉黑'],
     },
@@ -465,6 +478,7 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'analytics',
         'algorithm*',
         'recommendation*',
+        'search',
         'search function',
         'search result*',
         'Baidu',
@@ -486,7 +500,6 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'server',
         'infrastructure',
         'targeting',
-        'search',
         'artificial intelligence',
         'AI',
         'technolog*',
@@ -539,10 +552,14 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         '算力',
         '搜索引擎',
         '搜尋引擎',
+        '搜索业务',
+        '搜索市场',
+        '搜尋市場',
+        '做搜索',
         '搜索功能',
         '搜一搜',
       ],
-      1: ['数据', '推荐', '线下', '服务器', '技术', '人工智能', '搜索', '二维码', '二維碼', '承载'],
+      1: ['数据', '推荐', '线下', '服务器', '技术', '人工智能', '搜索', '搜尋', '百度', '二维码', '二維碼', '承载'],
     },
   },
   // 8. E-commerce needs centralised operations, logistics and management; decentralised WeChat commerce has none.
@@ -581,6 +598,9 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'training',
         'rural',
         'vendor',
+        'middleman',
+        'middlemen',
+        'intermediary',
       ],
       1: [
         'operation',
@@ -693,6 +713,8 @@ export const UNRELATED_CUES: ReasonCues = {
       'Scheherazade',
       'Morgiana',
       'Cassim',
+      'Kassim',
+      'woodcutter',
     ],
     2: [
       'thieves',
@@ -702,6 +724,9 @@ export const UNRELATED_CUES: ReasonCues = {
       'folktale',
       'pantomime',
       'bedtime story',
+      'Persia',
+      'stock offering',
+      'share sale',
       'censor*',
       'IPO',
       'initial public offering',
@@ -755,6 +780,7 @@ export const UNRELATED_CUES: ReasonCues = {
       // Also "shares a link" and "in stock": alone they only tip a balance.
       'shares',
       'stock',
+      'debut',
       'messaging app',
       'chat app',
       'messaging',
@@ -764,7 +790,7 @@ export const UNRELATED_CUES: ReasonCues = {
     ],
   },
   zh: {
-    3: ['四十大盗', '四十大盜', '芝麻开门', '芝麻開門', '一千零一夜', '天方夜谭'],
+    3: ['四十大盗', '四十大盜', '芝麻开门', '芝麻開門', '一千零一夜', '天方夜谭', '砍柴', '樵夫'],
     2: [
       '强盗',
       '強盜',
@@ -776,7 +802,10 @@ export const UNRELATED_CUES: ReasonCues = {
       '民間故事',
       '寓言',
       '睡前故事',
+      '阿拉伯',
       '审查',
+      '内容审核',
+      '敏感话题',
       '審查',
       '上市',
       '上市公司',
@@ -828,6 +857,7 @@ export const UNRELATED_CUES: ReasonCues = {
       '股份',
       '谣言',
       '骗子',
+      '騙子',
       '警方',
       '法院',
       '长按识别',
@@ -838,14 +868,31 @@ export const UNRELATED_CUES: ReasonCues = {
       '网游',
       '王者荣耀',
       '诈骗',
+      '詐騙',
       '犯罪',
       '报警',
+      '報警',
       '融资',
       '强暴',
       '强奸',
       '性侵',
     ],
-    1: ['山洞', '宝藏', '投资', '季度', '收入', '利润', '删除', '估值', '游戏', '聊天', '即时通讯', '通讯工具'],
+    1: [
+      '山洞',
+      '宝藏',
+      '投资',
+      '季度',
+      '收入',
+      '利润',
+      '删除',
+      '估值',
+      '美元',
+      '游戏',
+      '遊戲',
+      '聊天',
+      '即时通讯',
+      '通讯工具',
+    ],
   },
 };
 
@@ -871,7 +918,7 @@ export const VENUE_CUES: Readonly<Record<string, ReasonNumber>> = {
   朋友圈: 5,
 };
 
-/** Reason 7's payment words: beside Alipay they are the escrow and trust of reason 8. */
+/** Reason 7's payment words: beside Alibaba's companies (Alibaba, Taobao, Tmall, Alipay) they are reason 8's capital flow. */
 export const PAYMENT_CUES: readonly string[] = [
   'payment',
   'mobile payment',
@@ -894,6 +941,13 @@ export const OWN_ARGUMENT: Readonly<Partial<Record<EntityId, ReasonNumber>>> = {
 
 /** Traditional-character spellings of the names, which pages in Taiwan and Hong Kong write: masked like the rest. */
 export const TRADITIONAL_NAMES: readonly string[] = ['支付寶', '淘寶', '淘寶網', '騰訊', '阿里巴巴集團'];
+
+/**
+ * Words of selling and promotion, in any of their forms ("merc": commerce, merchant, merchandise), as a case-blind
+ * pattern: a Moments story with none of them is not about selling in Moments.
+ */
+export const SELLING_WORDS =
+  'sell|sold|sale|\\bbuy|bought|purchas|product|advert|\\bads?\\b|promot|marketing|business|brand|shop|store|merc|[卖賣售购購买買商货貨销銷广廣]';
 
 /** A list's English cues with "e-commerce" also written "ecommerce", as much of the web writes it. */
 function withEcommerce(list: CueList): CueList {
@@ -921,4 +975,5 @@ export const CUE_DATA = {
   payment: PAYMENT_CUES,
   own: OWN_ARGUMENT,
   names: TRADITIONAL_NAMES,
+  selling: SELLING_WORDS,
 };

@@ -19,12 +19,14 @@ export interface CueData {
   unrelated: ReasonCues;
   /** Feature names that say where something happens, and the neighbouring argument each yields to. */
   venues?: Readonly<Record<string, ReasonNumber>>;
-  /** Reason 7's payment words (beside Alipay they are reason 8's escrow). */
+  /** Reason 7's payment words (beside Alibaba's companies they are reason 8's capital flow and escrow). */
   payment?: readonly string[];
   /** The argument whose generic words weigh as telling ones beside a company. */
   own?: Readonly<Partial<Record<EntityId, ReasonNumber>>>;
   /** Spellings of the companies' names beyond their aliases (traditional characters), masked like the rest. */
   names?: readonly string[];
+  /** A pattern of words of selling and promotion, read case-blind. */
+  selling?: string;
 }
 
 const NO_CUES: CueData = { reasons: {} as CueData['reasons'], unrelated: { en: {}, zh: {} } };
@@ -177,8 +179,11 @@ function compileEnglish(): Scanner['english'] {
 
 function compileChinese(): Scanner['chinese'] {
   const chinese = new Map<string, ChineseCue[]>();
+  const nameChars = allNames().join('');
   eachSpec('zh', (raw, weight, target) => {
     const cue = compileCue(raw, weight, target);
+    // Starting or ending with a character of a name, it may cross the name's edge (信用 in 微信用户).
+    cue.inName ||= nameChars.includes(cue.text.charAt(0)) || nameChars.includes(cue.text.slice(-1));
     push(chinese, cue.text.charAt(0), cue);
   });
   return longestFirst(chinese);
@@ -251,24 +256,26 @@ function scanEnglish(text: string, english: Map<string, EnglishCue[]>, hits: Cue
   }
 }
 
+/**
+ * Names are masked as the text is read, so that a cue crossing one (信用 in 微信用户) neither counts nor hides the
+ * cue that starts after it (用户体验).
+ */
 function scanChinese(text: string, chinese: Scanner['chinese'], hits: CueHit[]): void {
+  let spans: number[] | null = null;
   for (let i = 0; i < text.length; ) {
     const candidates = chinese.get(text.charAt(i));
     let used = 0;
     if (candidates) {
       for (const cue of candidates) {
-        if (text.startsWith(cue.text, i)) {
-          hits.push({
-            label: cue.label,
-            target: cue.target,
-            weight: cue.weight,
-            at: i,
-            end: i + cue.text.length,
-            inName: cue.inName,
-          });
-          used = cue.text.length;
-          break;
+        const end = i + cue.text.length;
+        if (!text.startsWith(cue.text, i)) continue;
+        if (cue.inName) {
+          spans ??= nameSpans(text);
+          if (crossesName(i, end, spans)) continue;
         }
+        hits.push({ label: cue.label, target: cue.target, weight: cue.weight, at: i, end, inName: false });
+        used = cue.text.length;
+        break;
       }
     }
     i += used || 1;
@@ -342,9 +349,12 @@ function nameSpans(text: string): number[] {
   return spans;
 }
 
-function insideName(hit: CueHit, spans: readonly number[]): boolean {
+/** Whether [at, end) lies in a name or crosses its edge; a cue holding a whole name (淘宝大学) does neither. */
+function crossesName(at: number, end: number, spans: readonly number[]): boolean {
   for (let k = 0; k < spans.length; k += 2) {
-    if (hit.at >= (spans[k] as number) && hit.end <= (spans[k + 1] as number)) return true;
+    const from = spans[k] as number;
+    const to = spans[k + 1] as number;
+    if (at < to && end > from && (at > from || end < to)) return true;
   }
   return false;
 }
@@ -368,7 +378,7 @@ function findCues(text: string): CueHit[] {
   // Most cues occur in no name, and then the names need not be looked for.
   if (!hits.some((h) => h.inName)) return hits;
   const spans = nameSpans(text);
-  return spans.length === 0 ? hits : hits.filter((h) => !h.inName || !insideName(h, spans));
+  return spans.length === 0 ? hits : hits.filter((h) => !h.inName || !crossesName(h.at, h.end, spans));
 }
 
 /** findCues, remembered for recently seen texts (sentences and short paragraphs repeat across mentions). */
@@ -467,8 +477,9 @@ function score(hits: readonly CueHit[], entity: EntityId): Scored {
       // Taobao and Tmall are where people shop: a shopper's word beside them is evidence of the habit (1). Alibaba is
       // the article's example of centralised operations: a word of delivery, villages or talent beside it is reason 8's.
       add(hit.target, hit.label, 2, false, false);
-    } else if (hit.target === 7 && entity === 'alipay' && payment.includes(hit.label)) {
-      // Alipay is Alibaba's capital flow: payment beside it is the escrow and trust of reason 8, not WeChat's wallet.
+    } else if (hit.target === 7 && entity !== 'wechat' && entity !== 'tencent' && payment.includes(hit.label)) {
+      // Alipay is Alibaba's capital flow: payment beside Alibaba, Taobao, Tmall or Alipay is the escrow and trust of
+      // reason 8 (the article's "information flow, capital flow and logistics"), not WeChat's wallet (7).
       add(8, hit.label, hit.weight);
     } else add(hit.target, hit.label, hit.weight);
   }
@@ -657,16 +668,13 @@ export function linkMentionIn(
   );
 }
 
-/** Words of selling and promotion, in any of their forms ("merc": commerce, merchant, merchandise). */
-const SELLING =
-  /sell|sold|sale|\bbuy|bought|purchas|product|advert|\bads?\b|promot|marketing|business|brand|shop|store|merc|[卖賣售购購买買商货貨销銷广廣]/i;
-
 /**
  * Reason 6 is selling in Moments. Moments (or blocking, muting, a friend) named with no word of selling in the sentence
  * or its paragraph is a story about something else.
  */
 function unsold(best: Tally, sentence: string, paragraph: (() => string) | null): boolean {
-  return best.reason === 6 && !best.argued && !SELLING.test(sentence) && !(paragraph && SELLING.test(paragraph()));
+  const selling = new RegExp(cueLists().selling ?? '$^', 'i');
+  return best.reason === 6 && !best.argued && !selling.test(sentence) && !(paragraph && selling.test(paragraph()));
 }
 
 /**

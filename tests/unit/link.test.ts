@@ -254,6 +254,12 @@ describe('linkMention: order of evidence', () => {
     expect(linkMention('taobao', '淘宝大学开课了。', '')).toMatchObject({ reason: 8 });
   });
 
+  it("never reads a word across a name's edge, and finds the word that starts after it", () => {
+    // 微信用户 holds 信用 (credit) across the edge of 微信; 用户体验 starts inside that false word.
+    expect(linkMention('wechat', '微信用户很多。', '')).toMatchObject({ reason: null, source: 'none' });
+    expect(linkMention('wechat', '微信用户体验变差了。', '')).toMatchObject({ reason: 5, cues: ['用户体验'] });
+  });
+
   it('reads words in any case, next to letters a page may write outside ASCII', () => {
     // "İ" lowers to two characters: offsets and labels must not shift after it.
     const r = linkMention('wechat', 'İstanbul media run WeChat OFFICIAL Accounts and Mini-Programs.', '');
@@ -301,7 +307,7 @@ describe('linkMention: order of evidence', () => {
 
   it('does not count a cue inside another found cue as a second witness', () => {
     expect(linkMention('wechat', '企业微信是私域流量平台，私域用户很多。', '')).toMatchObject({
-      reason: 6,
+      reason: 3,
       firm: false,
       cues: ['私域流量'],
     });
@@ -309,17 +315,19 @@ describe('linkMention: order of evidence', () => {
 
   it('does not count a gloss in the other script as a second witness, but a phrase with more of its words', () => {
     const gloss = linkMention('wechat', 'Brands sell to their private domain (私域) on WeChat.', '');
-    expect(gloss).toMatchObject({ reason: 6, firm: false });
+    expect(gloss).toMatchObject({ reason: 3, firm: false });
     const phrase = linkMention('alibaba', 'Alibaba runs Cainiao and its logistics.', '');
     expect(phrase).toMatchObject({ reason: 8, firm: true });
   });
 
-  it('reads shoppers beside Taobao or Tmall as the shopping habit, and payment beside Alipay as reason 8', () => {
+  it("reads shoppers beside Taobao or Tmall as the shopping habit, and payment beside Alibaba's companies as reason 8", () => {
     expect(linkMention('tmall', 'Shoppers like Tmall.', '').reason).toBe(1);
     expect(linkMention('wechat', 'Shoppers like WeChat.', '').reason).toBeNull();
     expect(linkMention('alibaba', 'Alibaba trains talent in villages.', '').reason).toBe(8);
     expect(linkMention('tencent', 'Tencent hires talent.', '').reason).toBeNull();
     expect(linkMention('alipay', 'Alipay handles payment for sellers.', '').reason).toBe(8);
+    expect(linkMention('taobao', 'Taobao handles payment for sellers.', '').reason).toBe(8);
+    expect(linkMention('tencent', 'Tencent handles payment for sellers.', '').reason).toBe(7);
     expect(linkMention('wechat', 'WeChat handles payment for sellers.', '').reason).toBe(7);
   });
 
