@@ -542,7 +542,7 @@ const PARAGRAPH_SUPPORT = 3;
  * never discusses the company under, stays below firm: a feature named once (Moments, an official account) is as
  * often named for something else.
  */
-const UNCORROBORATED = 0.55;
+export const UNCORROBORATED = 0.55;
 
 /**
  * Two telling words in one script (a gloss in the other script is the same word again), or a phrase only this

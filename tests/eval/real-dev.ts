@@ -76,11 +76,13 @@ const agrees = (o: Outcome) => o.link.reason === o.item.label;
  * The lowest threshold, on a 0.05 grid, from which up the links of `outcomes` are right at least `target` of the time:
  * at that threshold and at every higher one that still holds `minLinks` links (so one lucky stretch of the ranking
  * does not set it: a precision on fewer than ten links says little). 1.01 (nothing firm) when none qualifies.
+ * The grid stays above `cap`, the confidence the linker caps uncorroborated links at: they are tentative by rule, and a
+ * threshold at the cap would make every one of them firm at once.
  */
-export function calibrateFirm(outcomes: readonly Outcome[], target: number, minLinks = 10): number {
+export function calibrateFirm(outcomes: readonly Outcome[], target: number, cap: number, minLinks = 10): number {
   const linked = outcomes.filter((o) => o.link.reason !== null);
   let chosen = 1.01;
-  for (let step = 20; step >= 0; step--) {
+  for (let step = 20; step / 20 > cap; step--) {
     const t = step / 20;
     const firm = linked.filter((o) => o.link.confidence >= t);
     if (firm.length < minLinks) continue;
