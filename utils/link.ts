@@ -538,9 +538,9 @@ const PARAGRAPH_MIN_EVIDENCE = 3;
 /** The most the paragraph's own words (outside the sentence) add to the sentence's evidence. */
 const PARAGRAPH_SUPPORT = 3;
 /**
- * A link resting on one telling word of its sentence (however the paragraph agrees), or naming a reason the article
- * never discusses the company under, stays below firm: a feature named once (Moments, an official account) is as
- * often named for something else.
+ * A link resting on one telling word of its sentence (however the paragraph agrees), naming a reason the article never
+ * discusses the company under, or in a sentence that also speaks of something else (earnings, games, a WeChat ID),
+ * stays below firm: a feature named once (Moments, an official account) is as often named for something else.
  */
 export const UNCORROBORATED = 0.55;
 
@@ -572,7 +572,8 @@ function confidence(entity: EntityId, best: Tally, s: Scored, p: Scored | null, 
   const margin = (best.score - Math.min(second, best.score)) / best.score;
   let c = strength * (0.5 + 0.5 * margin) - 0.08 * unrelated;
   if (fromParagraph) c *= 0.75;
-  if (!corroborated(best) || !ENTITY_REASONS[entity].includes(best.reason)) c = Math.min(c, UNCORROBORATED);
+  if (!corroborated(best) || !ENTITY_REASONS[entity].includes(best.reason) || s.unrelated >= 2)
+    c = Math.min(c, UNCORROBORATED);
   return round2(c);
 }
 

@@ -320,6 +320,11 @@ describe('linkMention: order of evidence', () => {
     expect(phrase).toMatchObject({ reason: 8, firm: true });
   });
 
+  it('keeps a link tentative when its sentence also speaks of something else', () => {
+    const mixed = linkMention('alibaba', 'Alibaba runs Cainiao and its logistics, and its share price rose.', '');
+    expect(mixed).toMatchObject({ reason: 8, firm: false, cues: ['Cainiao', 'logistics'] });
+  });
+
   it("reads shoppers beside Taobao or Tmall as the shopping habit, and payment beside Alibaba's companies as reason 8", () => {
     expect(linkMention('tmall', 'Shoppers like Tmall.', '').reason).toBe(1);
     expect(linkMention('wechat', 'Shoppers like WeChat.', '').reason).toBeNull();
