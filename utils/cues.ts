@@ -830,12 +830,17 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         '信用',
         '互信',
         '商学院',
+        '爆仓',
+        '爆倉',
+        '沉淀资金',
+        '沉澱資金',
         '商學院',
       ],
       // 运营 (operations) is everyday business Chinese: telling only beside Alibaba, the article's example.
       1: [
         '统一',
         '統一',
+        '包裹',
         '退货',
         '退貨',
         '退款',
