@@ -478,8 +478,7 @@ function score(hits: readonly CueHit[], entity: EntityId): Scored {
       // the article's example of centralised operations: a word of delivery, villages or talent beside it is reason 8's.
       add(hit.target, hit.label, 2, false, false);
     } else if (hit.target === 7 && entity !== 'wechat' && entity !== 'tencent' && payment.includes(hit.label)) {
-      // Alipay is Alibaba's capital flow: payment beside Alibaba, Taobao, Tmall or Alipay is the escrow and trust of
-      // reason 8 (the article's "information flow, capital flow and logistics"), not WeChat's wallet (7).
+      // Beside Alibaba's companies payment is their capital flow and escrow (8), not WeChat's wallet (7).
       add(8, hit.label, hit.weight);
     } else add(hit.target, hit.label, hit.weight);
   }
