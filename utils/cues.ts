@@ -217,6 +217,7 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'readership',
         'blogger',
         'KOL',
+        'Big V',
         'newsletter',
         'publisher',
         'editorial',
@@ -600,6 +601,9 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
       2: [
         'cloud',
         'data center',
+        'purchase data',
+        'consumer data',
+        'shopping data',
         'analytics',
         'algorithm*',
         'recommendation*',
@@ -1167,6 +1171,26 @@ export const TRADITIONAL_NAMES: readonly string[] = ['支付寶', '淘寶', '淘
 export const SELLING_WORDS =
   'sell|sold|sale|\\bbuy|bought|purchas|product|advert|\\bads?\\b|promot|marketing|business|brand|shop|store|merc|[卖賣售购購买買商货貨销銷广廣]';
 
+/**
+ * Other names of one thing, by the name that stands for them all: a text that glosses one with another ("Singles' Day,
+ * or Double 11") names it once.
+ */
+export const SAME_THING: Readonly<Record<string, string>> = {
+  'Singles Day': "Singles' Day",
+  'Double 11': "Singles' Day",
+  'November 11': "Singles' Day",
+  双十一: "Singles' Day",
+  双11: "Singles' Day",
+  雙十一: "Singles' Day",
+  雙11: "Singles' Day",
+  'purchasing agent': 'daigou',
+  'buying agent': 'daigou',
+  'shopping agent': 'daigou',
+  'online agent': 'daigou',
+  代购: 'daigou',
+  代購: 'daigou',
+};
+
 /** A list's English cues with "e-commerce" also written "ecommerce", as much of the web writes it. */
 function withEcommerce(list: CueList): CueList {
   const out: Partial<Record<1 | 2 | 3, readonly string[]>> = {};
@@ -1194,4 +1218,5 @@ export const CUE_DATA = {
   own: OWN_ARGUMENT,
   names: TRADITIONAL_NAMES,
   selling: SELLING_WORDS,
+  same: SAME_THING,
 };

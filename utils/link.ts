@@ -27,6 +27,8 @@ export interface CueData {
   names?: readonly string[];
   /** A pattern of words of selling and promotion, read case-blind. */
   selling?: string;
+  /** Cues that are other names of one thing (Double 11 for Singles' Day), by that thing: one witness, not two. */
+  same?: Readonly<Record<string, string>>;
 }
 
 const NO_CUES: CueData = { reasons: {} as CueData['reasons'], unrelated: { en: {}, zh: {} } };
@@ -432,7 +434,7 @@ function score(hits: readonly CueHit[], entity: EntityId): Scored {
   let unrelated = 0;
   const unrelatedCues: string[] = [];
   let venues: CueHit[] | null = null;
-  const { venues: venueOf = {}, payment = [], own: ownArgument = {} } = cueLists();
+  const { venues: venueOf = {}, payment = [], own: ownArgument = {}, same = {} } = cueLists();
   const add = (reason: ReasonNumber, label: string, weight: number, venue = false, telling = weight >= 2): void => {
     let t = tallies[reason];
     if (!t) {
@@ -462,7 +464,7 @@ function score(hits: readonly CueHit[], entity: EntityId): Scored {
     t.cues.push(label);
   };
   for (const hit of hits) {
-    const key = `${hit.target}:${hit.stem ?? hit.label}`;
+    const key = `${hit.target}:${same[hit.label] ?? hit.stem ?? hit.label}`;
     if (seen.has(key)) continue;
     seen.add(key);
     // A cue inside another found cue (私域 in 私域流量, 搜索 in 搜索功能) is that word again.

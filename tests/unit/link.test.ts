@@ -300,6 +300,14 @@ describe('linkMention: order of evidence', () => {
     expect(linkMention('wechat', '这个微信公众号的自媒体作者因为敏感词被迫改名。', '').reason).toBe(2);
   });
 
+  it('does not count two names of one thing as two witnesses', () => {
+    expect(linkMention('tmall', "Tmall's Singles' Day, or Double 11, broke records.", '')).toMatchObject({
+      reason: 1,
+      firm: false,
+      cues: ["Singles' Day"],
+    });
+  });
+
   it('does not count two forms of one word as two witnesses', () => {
     const r = linkMention('wechat', 'She kept unfriending them on WeChat, and they were unfriended.', '');
     expect(r).toMatchObject({ reason: 6, firm: false, cues: ['unfriending'] });
