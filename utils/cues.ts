@@ -464,6 +464,7 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         // WeChat's own ads: commercialisation that costs it users, as readers label them.
         'advert*',
         'ads',
+        'ad',
         'clutter*',
         'commerciali*',
         'uninstall*',
