@@ -575,7 +575,7 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
       1: ['mask', 'block*', 'mute*', 'post*', 'feed', 'influencer', 'agent', 'selfie'],
     },
     zh: {
-      3: ['朋友圈', '微商', '代购', '代購', '刷屏', '发圈', '發圈'],
+      3: ['朋友圈', '微信圈', '微商', '代购', '代購', '刷屏', '发圈', '發圈'],
       2: ['面膜', '晒单', '曬單', '个人品牌', '個人品牌', '卖货', '賣貨', '传销', '傳銷', '裂变', '裂變'],
       1: ['好友', '代理', '屏蔽', '拉黑'],
     },
@@ -824,8 +824,6 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         '真伪',
         '真偽',
         '品控',
-        '监管',
-        '監管',
         '纠纷',
         '糾紛',
         '维权',
@@ -1104,6 +1102,8 @@ export const UNRELATED_CUES: ReasonCues = {
     ],
     1: [
       '山洞',
+      '监管',
+      '監管',
       '账号主体',
       '帳號主體',
       '帐号主体',
@@ -1152,6 +1152,7 @@ export const VENUE_CUES: Readonly<Record<string, ReasonNumber>> = {
   "friends' circle": 5,
   'WeChat Moments': 5,
   朋友圈: 5,
+  微信圈: 5,
 };
 
 /** Reason 7's payment words: beside Alibaba's companies (Alibaba, Taobao, Tmall, Alipay) they are reason 8's capital flow. */
