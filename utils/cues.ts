@@ -473,6 +473,7 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'aversion',
         'emotional experience',
         'crammed',
+        'flood*',
         'pollut*',
       ],
       1: ['ecosystem', 'environment', 'damag*', 'annoy*', 'put off', 'quit'],
@@ -586,6 +587,7 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
       3: [
         'big data',
         'cloud computing',
+        'cloud service*',
         'recommendation engine',
         'search engine',
         'WeChat search',
@@ -620,6 +622,7 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'heavyweight',
         'overload*',
         'computing',
+        'computation*',
         'social software',
       ],
       1: [
@@ -769,6 +772,7 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'deliver*',
         'shipping',
         'parcel',
+        'doorstep*',
         'manag*',
         'fake',
         'regulat*',
