@@ -408,6 +408,8 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
       ],
       2: [
         '社交属性',
+        '社交領域',
+        '社交领域',
         '社交屬性',
         '熟人',
         '友谊',
