@@ -675,8 +675,10 @@ export function linkMentionIn(
  * or its paragraph is a story about something else.
  */
 function unsold(best: Tally, sentence: string, paragraph: (() => string) | null): boolean {
+  // Every sentence link passes here; the pattern is built only for the few that rest on Moments alone.
+  if (best.reason !== 6 || best.argued) return false;
   const selling = new RegExp(cueLists().selling ?? '$^', 'i');
-  return best.reason === 6 && !best.argued && !selling.test(sentence) && !(paragraph && selling.test(paragraph()));
+  return !selling.test(sentence) && !(paragraph && selling.test(paragraph()));
 }
 
 /**
