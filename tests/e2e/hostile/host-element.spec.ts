@@ -72,6 +72,9 @@ test('a page that evicts the host forever: no fight, no loop, no error', async (
   await instrument(page);
   await page.goto(hostile.url('host-removal.html'));
   await waitForHighlights(page, (h) => !!mentionsOnly(h).wechat && !!mentionsOnly(h).taobao);
+  // The idle warm-up puts the host in once by itself (content/card-host.ts warmUp); let it, so that every append the
+  // page sees after this is one a hover asked for.
+  await expect.poll(() => hostCount(page)).toBe(1);
   await call(page, 'evictForever');
 
   const hovers = 6;
