@@ -583,7 +583,10 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'skincare',
         'block*',
         'mute*',
-        'post*',
+        // Not post*: that reads "postal" and "postage".
+        'post',
+        'posted',
+        'posting',
         'feed',
         'influencer',
         'agent',
@@ -643,7 +646,11 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
       1: [
         'data',
         'pay',
-        'scan*',
+        // Not scan*: that reads "scandal" and "scantily".
+        'scan',
+        'scanned',
+        'scanning',
+        'scanner',
         'offline',
         'server',
         'infrastructure',
@@ -781,6 +788,11 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'middleman',
         'middlemen',
         'intermediary',
+        // Escrow told in words: the platform holds the buyer's money and releases it to the seller.
+        'custod*',
+        'release the funds',
+        'release the money',
+        'release* payment',
       ],
       1: [
         'operation',
@@ -794,7 +806,9 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         'refund*',
         'returns',
         'village',
-        'organi*',
+        // Not organi*: that reads "organic".
+        'organis*',
+        'organiz*',
         'entrepreneur*',
         'credit',
         'talent*',
@@ -821,6 +835,8 @@ export const REASON_CUES: Readonly<Record<ReasonNumber, ReasonCues>> = {
         '阿里學院',
         '担保交易',
         '擔保交易',
+        '资金托管',
+        '資金託管',
       ],
       2: [
         '中心化',

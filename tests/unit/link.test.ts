@@ -235,6 +235,21 @@ describe('linkMention: order of evidence', () => {
     expect(linkMention('wechat', 'On WeChat, stores and shops opened.', '').cues).toEqual(['store', 'shop']);
   });
 
+  it('reads a stem cue only in the words it stands for', () => {
+    // "scan" (reason 7) is no part of "scandal"; "organis(e)" (8) none of "organic"; "post" (6) none of "postal".
+    expect(linkMention('alibaba', 'A scandal engulfed Alibaba, and the technology press wrote of it.', '').cues).not.toContain(
+      'scandal',
+    );
+    expect(linkMention('alibaba', 'Alibaba sells organic tea.', '').cues).toEqual([]);
+    expect(linkMention('wechat', 'Shoppers scan a QR code in WeChat.', '').cues).toContain('scan');
+  });
+
+  it('reads escrow told in words as the capital flow (8)', () => {
+    expect(linkMention('alipay', 'Only then will Alipay release the funds to the merchant.', '').reason).toBe(8);
+    expect(linkMention('alipay', 'Micro-stores take Alipay, but they have no fund custody.', '').reason).toBe(8);
+    expect(linkMention('alipay', '支付宝提供资金托管。', '').reason).toBe(8);
+  });
+
   it('reads no cue in the second half of a hyphenated word', () => {
     // "operation" is a reason-8 cue; "co-operation" is not about operations.
     expect(linkMention('alibaba', 'Alibaba signed a co-operation deal with centralised management.', '').cues).toEqual([
