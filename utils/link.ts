@@ -499,12 +499,12 @@ function score(hits: readonly CueHit[], entity: EntityId): Scored {
   const plausible = ENTITY_REASONS[entity];
   for (const t of tallies) {
     if (!t) continue;
+    t.cues = orderCues(t.cues, hits, t.reason);
     if (!best || outranks(t, best, plausible)) {
       if (best) second = Math.max(second, best.score);
       best = t;
     } else second = Math.max(second, t.score);
   }
-  if (best) best.cues = orderCues(best.cues, hits, best.reason);
   return { best, second, tallies, unrelated, unrelatedCues };
 }
 
@@ -682,6 +682,18 @@ function unsold(best: Tally, sentence: string, paragraph: (() => string) | null)
 }
 
 /**
+ * Arguments the sentence names equally (same weight, same strongest word) are settled by the paragraph, as a reader
+ * settles what the sentence alone leaves open: the one its paragraph argues more. Else the sentence's order stands.
+ */
+function settleTie(s: Scored, best: Tally, p: Scored): Tally {
+  const support = (t: Tally) => p.tallies[t.reason]?.score ?? 0;
+  let pick = best;
+  for (const t of s.tallies)
+    if (t?.score === best.score && t.maxWeight === best.maxWeight && support(t) > support(pick)) pick = t;
+  return pick;
+}
+
+/**
  * The sentence decides when it holds real evidence (more than one generic word); the paragraph then only adds
  * confidence when it agrees. With no such evidence in the sentence, the paragraph may link, when it does not
  * contradict a weak cue of the sentence, and counts for less. With neither, or when unrelated topics outweigh the
@@ -696,12 +708,13 @@ function decide(
   const s = score(scanCues(sentence), entity);
   if (isUnrelated(s, 2) || venueOnly(s)) return noArgument(s);
   if (s.best && s.best.score >= MIN_EVIDENCE) {
-    if (unsold(s.best, sentence, paragraphText)) return noArgument(s.unrelated ? s : null);
-    // The paragraph weighs on a link that may be firm; a weaker one yields when its paragraph is about something else.
-    const mayBeFirm = corroborated(s.best) && ENTITY_REASONS[entity].includes(s.best.reason);
     const p = paragraphHits ? score(paragraphHits(), entity) : null;
+    const best = p ? settleTie(s, s.best, p) : s.best;
+    if (unsold(best, sentence, paragraphText)) return noArgument(s.unrelated ? s : null);
+    // The paragraph weighs on a link that may be firm; a weaker one yields when its paragraph is about something else.
+    const mayBeFirm = corroborated(best) && ENTITY_REASONS[entity].includes(best.reason);
     if (!mayBeFirm && p && isUnrelated(p, 4)) return noArgument(p);
-    return linked(s.best, confidence(entity, s.best, s, p, false), 'sentence');
+    return linked(best, confidence(entity, best, s, p, false), 'sentence');
   }
   const p = paragraphHits ? score(paragraphHits(), entity) : null;
   if (

@@ -235,6 +235,21 @@ describe('linkMention: order of evidence', () => {
     expect(linkMention('wechat', 'On WeChat, stores and shops opened.', '').cues).toEqual(['store', 'shop']);
   });
 
+  it('settles two arguments the sentence names equally by its paragraph, and only then', () => {
+    // "courier" (8) and "shopping festival" (1) weigh the same: the sentence alone keeps its order.
+    const sentence = 'Couriers were busy during the Alibaba shopping festival.';
+    expect(linkMention('alibaba', sentence, '')).toMatchObject({ reason: 1, cues: ['shopping festival'] });
+    expect(linkMention('alibaba', sentence, `${sentence} Warehouses overflowed.`)).toMatchObject({
+      reason: 8,
+      cues: ['courier'],
+      firm: false,
+    });
+    // A paragraph speaking of neither leaves the order as it was; one word more in the sentence is no tie.
+    expect(linkMention('alibaba', sentence, `${sentence} The weather was fine.`).reason).toBe(1);
+    const unequal = 'Couriers and warehouses were busy during the Alibaba shopping festival.';
+    expect(linkMention('alibaba', unequal, `${unequal} Most people shop online now.`).reason).toBe(8);
+  });
+
   it('reads a stem cue only in the words it stands for', () => {
     // "scan" (reason 7) is no part of "scandal"; "organis(e)" (8) none of "organic"; "post" (6) none of "postal".
     expect(linkMention('alibaba', 'A scandal engulfed Alibaba, and the technology press wrote of it.', '').cues).not.toContain(
