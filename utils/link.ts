@@ -262,19 +262,14 @@ function scanEnglish(text: string, english: Map<string, EnglishCue[]>, hits: Cue
  * Names are masked as the text is read, so that a cue crossing one (信用 in 微信用户) neither counts nor hides the
  * cue that starts after it (用户体验).
  */
-function scanChinese(text: string, chinese: Scanner['chinese'], hits: CueHit[]): void {
-  let spans: number[] | null = null;
+function scanChinese(text: string, chinese: Scanner['chinese'], hits: CueHit[], names: () => number[]): void {
   for (let i = 0; i < text.length; ) {
     const candidates = chinese.get(text.charAt(i));
     let used = 0;
     if (candidates) {
       for (const cue of candidates) {
         const end = i + cue.text.length;
-        if (!text.startsWith(cue.text, i)) continue;
-        if (cue.inName) {
-          spans ??= nameSpans(text);
-          if (crossesName(i, end, spans)) continue;
-        }
+        if (!text.startsWith(cue.text, i) || (cue.inName && crossesName(i, end, names()))) continue;
         hits.push({ label: cue.label, target: cue.target, weight: cue.weight, at: i, end, inName: false });
         used = cue.text.length;
         break;
@@ -367,20 +362,19 @@ function crossesName(at: number, end: number, spans: readonly number[]): boolean
  */
 function findCues(text: string): CueHit[] {
   const hits: CueHit[] = [];
+  // Found once, and only when a cue may lie in a name: most cues occur in none.
+  let spans: number[] | null = null;
+  const names = () => (spans ??= nameSpans(text));
   if (HAS_LATIN.test(text) && (english || !HAS_CJK.test(text) || mayHoldEnglish(text))) {
     english ??= compileEnglish();
     scanEnglish(text, english, hits);
   }
   if (HAS_CJK.test(text)) {
     chinese ??= compileChinese();
-    scanChinese(text, chinese, hits);
+    scanChinese(text, chinese, hits, names);
   }
   hits.sort((a, b) => a.at - b.at);
-  if (hits.length === 0) return hits;
-  // Most cues occur in no name, and then the names need not be looked for.
-  if (!hits.some((h) => h.inName)) return hits;
-  const spans = nameSpans(text);
-  return spans.length === 0 ? hits : hits.filter((h) => !h.inName || !crossesName(h.at, h.end, spans));
+  return hits.some((h) => h.inName) ? hits.filter((h) => !h.inName || !crossesName(h.at, h.end, names())) : hits;
 }
 
 /** findCues, remembered for recently seen texts (sentences and short paragraphs repeat across mentions). */
@@ -597,8 +591,8 @@ function isUnrelated(s: Scored, threshold: number): boolean {
   return !best || s.unrelated > best.score || (s.unrelated === best.score && best.maxWeight < 3);
 }
 
-function noArgument(s: Scored | null): LinkResult {
-  if (!s || s.unrelated === 0) return { reason: null, firm: false, cues: [], confidence: 0, source: 'none' };
+function noArgument(s: Scored): LinkResult {
+  if (!s.unrelated) return { reason: null, firm: false, cues: [], confidence: 0, source: 'none' };
   return {
     reason: null,
     firm: false,
@@ -710,7 +704,7 @@ function decide(
   if (s.best && s.best.score >= MIN_EVIDENCE) {
     const p = paragraphHits ? score(paragraphHits(), entity) : null;
     const best = p ? settleTie(s, s.best, p) : s.best;
-    if (unsold(best, sentence, paragraphText)) return noArgument(s.unrelated ? s : null);
+    if (unsold(best, sentence, paragraphText)) return noArgument(s);
     // The paragraph weighs on a link that may be firm; a weaker one yields when its paragraph is about something else.
     const mayBeFirm = corroborated(best) && ENTITY_REASONS[entity].includes(best.reason);
     if (!mayBeFirm && p && isUnrelated(p, 4)) return noArgument(p);
@@ -723,11 +717,11 @@ function decide(
     !isUnrelated(p, 3) &&
     (!s.best || s.best.reason === p.best.reason)
   ) {
-    if (unsold(p.best, sentence, paragraphText)) return noArgument(p.unrelated ? p : null);
+    if (unsold(p.best, sentence, paragraphText)) return noArgument(p);
     return linked(p.best, confidence(entity, p.best, p, null, true), 'paragraph');
   }
   if (p && isUnrelated(p, 3)) return noArgument(p);
-  return noArgument(s.unrelated ? s : null);
+  return noArgument(s);
 }
 
 /** What may follow a "." that ends a sentence: a space, a closing quote or bracket (or the end of the text). */
