@@ -502,8 +502,13 @@ function score(hits: readonly CueHit[], entity: EntityId): Scored {
   return { best, second, tallies, unrelated, unrelatedCues };
 }
 
-/** Higher weight, then the stronger single cue, then a reason the article names the company under; else the lower number. */
+/**
+ * A phrase only one argument uses beats an argument no telling word names (generic words, however many, the words a
+ * company's own argument lends weight, a venue); else higher weight, then the stronger single cue, then a reason the
+ * article names the company under; else the lower number.
+ */
 function outranks(a: Tally, b: Tally, plausible: readonly ReasonNumber[]): boolean {
+  if (a.phrase !== b.phrase && !(a.phrase ? b : a).argued) return a.phrase;
   if (a.score !== b.score) return a.score > b.score;
   if (a.maxWeight !== b.maxWeight) return a.maxWeight > b.maxWeight;
   return plausible.includes(a.reason) && !plausible.includes(b.reason);

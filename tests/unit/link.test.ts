@@ -250,11 +250,22 @@ describe('linkMention: order of evidence', () => {
     expect(linkMention('alibaba', unequal, `${unequal} Most people shop online now.`).reason).toBe(8);
   });
 
+  it('lets a phrase only one argument uses beat generic words, however many', () => {
+    // Beside Taobao a shopper's words weigh as telling ones (reason 1), 2 + 2 against escrow's phrase (3).
+    expect(linkMention('taobao', '担保交易在淘宝中为买家提供购物安全。', '')).toMatchObject({
+      reason: 8,
+      cues: ['担保交易'],
+    });
+    expect(linkMention('taobao', 'Escrow keeps Taobao safe for shoppers and consumers.', '').reason).toBe(8);
+    // With a telling word of its own ("marketplace"), the other argument counts by weight again.
+    expect(linkMention('taobao', 'Escrow keeps the Taobao marketplace safe for shoppers.', '').reason).toBe(1);
+  });
+
   it('reads a stem cue only in the words it stands for', () => {
     // "scan" (reason 7) is no part of "scandal"; "organis(e)" (8) none of "organic"; "post" (6) none of "postal".
-    expect(linkMention('alibaba', 'A scandal engulfed Alibaba, and the technology press wrote of it.', '').cues).not.toContain(
-      'scandal',
-    );
+    expect(
+      linkMention('alibaba', 'A scandal engulfed Alibaba, and the technology press wrote of it.', '').cues,
+    ).not.toContain('scandal');
     expect(linkMention('alibaba', 'Alibaba sells organic tea.', '').cues).toEqual([]);
     expect(linkMention('wechat', 'Shoppers scan a QR code in WeChat.', '').cues).toContain('scan');
   });
