@@ -385,6 +385,16 @@ describe('linkMention: order of evidence', () => {
     expect(linkMention('wechat', 'WeChat handles payment for sellers.', '').reason).toBe(7);
   });
 
+  it("reads payment for travellers and the state's regulations as something else", () => {
+    expect(linkMention('alipay', 'Alipay handles payment for sellers.', '').reason).toBe(8);
+    expect(linkMention('alipay', 'Alipay handles payment for foreign travelers.', '')).toMatchObject({
+      reason: null,
+      source: 'unrelated',
+    });
+    expect(linkMention('alipay', 'New regulations cover payment on Alipay.', '').reason).toBeNull();
+    expect(linkMention('wechat', '游客可在微信小程序上预约。', '').reason).toBeNull();
+  });
+
   it('reads "Moments" as the feature only when capitalised', () => {
     expect(linkMention('wechat', 'She posts ads in Moments on WeChat.', '').reason).toBe(6);
     expect(linkMention('wechat', 'WeChat loaded in a few moments.', '').source).toBe('none');
