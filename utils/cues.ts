@@ -989,6 +989,7 @@ export const UNRELATED_CUES: ReasonCues = {
       'shareholder*',
       'valuation',
       'lawsuit',
+      'litigation',
       // Travel: payment tools for visitors to China are not e-commerce.
       'tourist*',
       'traveler*',
@@ -1109,6 +1110,8 @@ export const UNRELATED_CUES: ReasonCues = {
       '股權',
       '市场监管总局',
       '市場監管總局',
+      '市场监督管理总局',
+      '市場監督管理總局',
       '谣言',
       '謠言',
       '骗子',
