@@ -1006,6 +1006,8 @@ export const UNRELATED_CUES: ReasonCues = {
       'police',
       'video game*',
       'mobile game*',
+      // Accounts and posts deleted: moderation (every labelled sentence with it is none).
+      'deleted',
     ],
     1: [
       'cave',
@@ -1016,7 +1018,6 @@ export const UNRELATED_CUES: ReasonCues = {
       'investment',
       'stake',
       'quarter*',
-      'deleted',
       'activist*',
       // Also "shares a link" and "in stock": alone they only tip a balance.
       'shares',

@@ -385,7 +385,7 @@ describe('linkMention: order of evidence', () => {
     expect(linkMention('wechat', 'WeChat handles payment for sellers.', '').reason).toBe(7);
   });
 
-  it("reads payment for travellers, the state's regulations and lawsuits as something else", () => {
+  it("reads payment for travellers, the state's regulations, lawsuits and deleted accounts as something else", () => {
     expect(linkMention('alipay', 'Alipay handles payment for sellers.', '').reason).toBe(8);
     expect(linkMention('alipay', 'Alipay handles payment for foreign travelers.', '')).toMatchObject({
       reason: null,
@@ -394,6 +394,7 @@ describe('linkMention: order of evidence', () => {
     expect(linkMention('alipay', 'New regulations cover payment on Alipay.', '').reason).toBeNull();
     expect(linkMention('wechat', '游客可在微信小程序上预约。', '').reason).toBeNull();
     expect(linkMention('alibaba', 'Litigation over counterfeiting reached Alibaba.', '').reason).toBeNull();
+    expect(linkMention('wechat', 'Her WeChat official account was deleted.', '').reason).toBeNull();
     expect(linkMention('alibaba', '阿里巴巴收到国家市场监督管理总局的处罚决定书。', '').reason).toBeNull();
   });
 
