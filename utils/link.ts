@@ -413,9 +413,11 @@ interface Scored {
   unrelated: number;
   /** The unrelated cues, for the result of a "no argument" decision. */
   unrelatedCues: string[];
+  /** The cues scored, to order the linked argument's by weight. */
+  hits: readonly CueHit[];
 }
 
-const NOTHING: Scored = { best: null, second: 0, tallies: [], unrelated: 0, unrelatedCues: [] };
+const NOTHING: Scored = { best: null, second: 0, tallies: [], unrelated: 0, unrelatedCues: [], hits: [] };
 
 /**
  * Each distinct cue counts once per reason; every reason competes for every company. On equal weight, a reason the
@@ -493,13 +495,12 @@ function score(hits: readonly CueHit[], entity: EntityId): Scored {
   const plausible = ENTITY_REASONS[entity];
   for (const t of tallies) {
     if (!t) continue;
-    t.cues = orderCues(t.cues, hits, t.reason);
     if (!best || outranks(t, best, plausible)) {
       if (best) second = Math.max(second, best.score);
       best = t;
     } else second = Math.max(second, t.score);
   }
-  return { best, second, tallies, unrelated, unrelatedCues };
+  return { best, second, tallies, unrelated, unrelatedCues, hits };
 }
 
 /**
@@ -512,13 +513,6 @@ function outranks(a: Tally, b: Tally, plausible: readonly ReasonNumber[]): boole
   if (a.score !== b.score) return a.score > b.score;
   if (a.maxWeight !== b.maxWeight) return a.maxWeight > b.maxWeight;
   return plausible.includes(a.reason) && !plausible.includes(b.reason);
-}
-
-function orderCues(labels: string[], hits: readonly CueHit[], reason: ReasonNumber): string[] {
-  const weightOf = new Map<string, number>();
-  for (const h of hits) if (h.target === reason) weightOf.set(h.label, h.weight);
-  // Stable sort keeps reading order among equal weights.
-  return [...labels].sort((a, b) => (weightOf.get(b) ?? 0) - (weightOf.get(a) ?? 0));
 }
 
 /**
@@ -607,8 +601,13 @@ function noArgument(s: Scored): LinkResult {
   };
 }
 
-function linked(best: Tally, conf: number, source: 'sentence' | 'paragraph'): LinkResult {
-  return { reason: best.reason, firm: conf >= FIRM_CONFIDENCE, cues: best.cues, confidence: conf, source };
+/** The link to `best`, its cues strongest first: ordered here, for the one tally that links, not for every one scored. */
+function linked(best: Tally, conf: number, source: 'sentence' | 'paragraph', from: Scored): LinkResult {
+  const weightOf = new Map<string, number>();
+  for (const h of from.hits) if (h.target === best.reason) weightOf.set(h.label, h.weight);
+  // In place (the tally is this call's own); stable, so reading order stands among equal weights.
+  const cues = best.cues.sort((a, b) => (weightOf.get(b) ?? 0) - (weightOf.get(a) ?? 0));
+  return { reason: best.reason, firm: conf >= FIRM_CONFIDENCE, cues, confidence: conf, source };
 }
 
 /** The reason a mention of `entity` belongs to, from its sentence, then its paragraph; null when neither says. */
@@ -713,7 +712,7 @@ function decide(
     // The paragraph weighs on a link that may be firm; a weaker one yields when its paragraph is about something else.
     const mayBeFirm = corroborated(best) && ENTITY_REASONS[entity].includes(best.reason);
     if (!mayBeFirm && p && isUnrelated(p, 4)) return noArgument(p);
-    return linked(best, confidence(entity, best, s, p, false), 'sentence');
+    return linked(best, confidence(entity, best, s, p, false), 'sentence', s);
   }
   const p = paragraphHits ? score(paragraphHits(), entity) : null;
   if (
@@ -723,7 +722,7 @@ function decide(
     (!s.best || s.best.reason === p.best.reason)
   ) {
     if (unsold(p.best, sentence, paragraphText)) return noArgument(p);
-    return linked(p.best, confidence(entity, p.best, p, null, true), 'paragraph');
+    return linked(p.best, confidence(entity, p.best, p, null, true), 'paragraph', p);
   }
   if (p && isUnrelated(p, 3)) return noArgument(p);
   return noArgument(s);
